@@ -1,0 +1,63 @@
+/**
+ * Two projects: `unit` (pure logic and components, jsdom with real fetch for MSW) and `e2e`
+ * (headless Chromium against the local workspace, one at a time).
+ */
+const esmPackages = [
+  'msw',
+  '@mswjs',
+  '@bundled-es-modules',
+  'until-async',
+  'outvariant',
+  'strict-event-emitter',
+  'headers-polyfill',
+  'is-node-process',
+  '@open-draft',
+  'rettime',
+  'liquidjs',
+];
+
+const transform = {
+  '^.+\\.[tj]sx?$': [
+    'ts-jest',
+    {
+      diagnostics: false,
+      tsconfig: {
+        jsx: 'react-jsx',
+        module: 'commonjs',
+        moduleResolution: 'node',
+        esModuleInterop: true,
+        resolveJsonModule: true,
+        allowJs: true,
+        target: 'ES2022',
+        isolatedModules: true,
+      },
+    },
+  ],
+};
+
+const transformIgnorePatterns = [`/node_modules/(?!(${esmPackages.join('|')})/)`];
+
+module.exports = {
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'jest-fixed-jsdom',
+      testEnvironmentOptions: { customExportConditions: [''] },
+      testMatch: [
+        '<rootDir>/tests/unit/**/*.test.ts?(x)',
+        '<rootDir>/tests/component/**/*.test.ts?(x)',
+      ],
+      setupFilesAfterEnv: ['<rootDir>/tests/support/setup-unit.ts'],
+      transform,
+      transformIgnorePatterns,
+    },
+    {
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
+      transform,
+      transformIgnorePatterns,
+      slowTestThreshold: 30,
+    },
+  ],
+};

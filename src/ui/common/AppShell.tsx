@@ -1,0 +1,12 @@
+import { ThemeProvider } from '@zendeskgarden/react-theming';
+import type { ReactNode } from 'react';
+import { I18nProvider } from '../../i18n';
+
+/** Garden theme and translations around every root. */
+export function AppShell({ locale, children }: { locale: string; children: ReactNode }) {
+  return (
+    <ThemeProvider>
+      <I18nProvider locale={locale}>{children}</I18nProvider>
+    </ThemeProvider>
+  );
+}
