@@ -9,7 +9,9 @@ const root = process.cwd();
 const dist = join(root, 'dist');
 
 if (!existsSync(join(dist, 'assets', 'index.html'))) {
-  console.error('dist/assets/index.html is missing: run vite build first (npm run build does both).');
+  console.error(
+    'dist/assets/index.html is missing: run vite build first (npm run build does both).',
+  );
   process.exit(1);
 }
 mkdirSync(dist, { recursive: true });
