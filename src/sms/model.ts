@@ -59,6 +59,14 @@ export interface LocalTimeStatus {
   inWindow: boolean;
   /** When the window next opens (absolute time), null when inside it or unknown. */
   opensAt: Date | null;
+  /**
+   * The zone is a guess: it came from the phone number of a country with several time zones (US,
+   * CA, AU, BR, RU, MX, …), so a representative zone was used. Show it as "about". False when the
+   * zone is the profile's own or the country has one zone; false when unknown. Always set by
+   * `localTimeStatus`; optional only so that objects written before it existed stay valid
+   * (treat a missing value as false).
+   */
+  approximate?: boolean;
 }
 
 export interface SegmentCount {
