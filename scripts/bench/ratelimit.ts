@@ -1,0 +1,279 @@
+/**
+ * Rate-limit budget: a pure model of how many Klaviyo requests a support team's sidebars send per
+ * minute, per endpoint, against the account-wide limits (a private key's quota is shared by every
+ * agent). No I/O: the caller passes the limits table text (../shared/klaviyo-openapi/README.md).
+ *
+ * What a ticket view costs follows the app's caching (src/klaviyo/queries.ts): a cold view looks the
+ * profile up (one GET /api/profiles, a second when the email's profile has a different phone) and
+ * loads the latest events (one GET /api/events). The cache lives in the agent's own browser, so only
+ * the same agent reopening a requester saves requests, and only within each query's fresh window;
+ * after it the data is shown at once and revalidated in the background, which costs a request again.
+ * Conversations endpoints are touched only when an agent sends.
+ */
+import { EVENTS_STALE_MS, PROFILE_STALE_MS } from '../../src/klaviyo/queries';
+import { DEFAULT_RETRY_POLICY } from '../../src/klaviyo/retry';
+import { KLAVIYO_OPERATIONS } from '../../src/klaviyo/operations';
+
+export interface EndpointLimit {
+  operationId: string;
+  method: string;
+  path: string;
+  burstPerSecond: number;
+  steadyPerMinute: number;
+}
+
+export interface LimitsSource {
+  limits: EndpointLimit[];
+  source: 'readme' | 'fallback';
+  note: string | null;
+}
+
+function parseRate(text: string, unit: 's' | 'm'): number | null {
+  const m = new RegExp(`(\\d+)\\s*/\\s*${unit}\\b`).exec(text);
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * Rows of the markdown table `| operation | path | limit | scope |` whose limit reads like
+ * `75/s, 750/m`; rows that do not parse are skipped.
+ */
+export function parseLimitsTable(markdown: string): EndpointLimit[] {
+  const limits: EndpointLimit[] = [];
+  for (const line of markdown.split(/\r?\n/)) {
+    const cells = line
+      .trim()
+      .replace(/^\|/, '')
+      .replace(/\|$/, '')
+      .split('|')
+      .map((c) => c.trim());
+    if (cells.length < 3) continue;
+    const [operationId, route, limit] = cells as [string, string, string];
+    if (!/^[a-z_]+$/.test(operationId)) continue;
+    const routeMatch = /^(GET|POST|PUT|PATCH|DELETE)\s+(\/\S+)$/.exec(route);
+    if (!routeMatch) continue;
+    const burst = parseRate(limit, 's');
+    const steady = parseRate(limit, 'm');
+    if (burst === null || steady === null) continue;
+    limits.push({
+      operationId,
+      method: routeMatch[1]!,
+      path: routeMatch[2]!,
+      burstPerSecond: burst,
+      steadyPerMinute: steady,
+    });
+  }
+  return limits;
+}
+
+/** The limits the app itself declares (src/klaviyo/operations.ts, checked against the spec). */
+export function fallbackLimits(): EndpointLimit[] {
+  return KLAVIYO_OPERATIONS.map((op) => ({
+    operationId: op.operationId,
+    method: op.method,
+    path: op.path,
+    burstPerSecond: parseRate(op.rateLimit.burst, 's') ?? 0,
+    steadyPerMinute: parseRate(op.rateLimit.steady, 'm') ?? 0,
+  }));
+}
+
+/** The README's table when it is there and readable, else the app's constants, with a note. */
+export function loadLimits(markdown: string | null): LimitsSource {
+  if (markdown !== null) {
+    const limits = parseLimitsTable(markdown);
+    if (limits.length > 0) return { limits, source: 'readme', note: null };
+    return {
+      limits: fallbackLimits(),
+      source: 'fallback',
+      note: 'the limits table in ../shared/klaviyo-openapi/README.md has no readable rows; used the limits declared in src/klaviyo/operations.ts',
+    };
+  }
+  return {
+    limits: fallbackLimits(),
+    source: 'fallback',
+    note: '../shared/klaviyo-openapi/README.md is absent; used the limits declared in src/klaviyo/operations.ts',
+  };
+}
+
+export interface TeamModel {
+  agents: number;
+  /** Ticket views each agent opens per minute. */
+  viewsPerAgentPerMinute: number;
+  /** Share (0–1) of views that reopen a requester the same agent viewed before (tab switches,
+   *  follow-ups). Repeat customers served by another agent share nothing: the cache is per browser. */
+  repeatShare: number;
+  /** Mean time between a view and the same agent's revisit (exponentially distributed). */
+  meanRevisitGapMs: number;
+  /** Fresh windows of the app's caches. */
+  profileFreshMs: number;
+  eventsFreshMs: number;
+  /** Share of cold lookups that need a second GET /api/profiles (email profile, different phone). */
+  secondLookupShare: number;
+  /** SMS replies sent per ticket view. */
+  repliesPerView: number;
+  replyMode: 'conversations' | 'flow';
+  /** Share of replies that must look the SMS conversation up first (the first reply in a view). */
+  conversationLookupShare: number;
+  /** GET /api/events the sidebar sends after a reply to show it in the thread. */
+  eventsRefetchPerReply: number;
+  /** POST /api/events that Zendesk's webhooks send per new ticket (Opened + Resolved Ticket),
+   *  with the same key, so they count against the same quota. */
+  metricEventsPerNewTicket: number;
+}
+
+export function defaultTeamModel(agents: number): TeamModel {
+  return {
+    agents,
+    viewsPerAgentPerMinute: 1,
+    repeatShare: 0.3,
+    meanRevisitGapMs: 3 * 60_000,
+    profileFreshMs: PROFILE_STALE_MS,
+    eventsFreshMs: EVENTS_STALE_MS,
+    secondLookupShare: 0.05,
+    repliesPerView: 0.2,
+    replyMode: 'conversations',
+    conversationLookupShare: 1,
+    eventsRefetchPerReply: 1,
+    metricEventsPerNewTicket: 2,
+  };
+}
+
+/** Probability that a revisit comes after the fresh window, i.e. costs a request again. */
+export function revisitMissShare(freshMs: number, meanGapMs: number): number {
+  if (meanGapMs <= 0) return 0;
+  if (freshMs <= 0) return 1;
+  return Math.exp(-freshMs / meanGapMs);
+}
+
+/** Requests per ticket view (averaged over cold and repeat views), by operation id. */
+export function requestsPerView(m: TeamModel): Record<string, number> {
+  const cold = 1 - m.repeatShare;
+  const profileMiss = cold + m.repeatShare * revisitMissShare(m.profileFreshMs, m.meanRevisitGapMs);
+  const eventsMiss = cold + m.repeatShare * revisitMissShare(m.eventsFreshMs, m.meanRevisitGapMs);
+  const out: Record<string, number> = {
+    get_profiles: profileMiss * (1 + m.secondLookupShare),
+    get_events: eventsMiss + m.repliesPerView * m.eventsRefetchPerReply,
+    create_event: cold * m.metricEventsPerNewTicket,
+  };
+  if (m.replyMode === 'conversations') {
+    out.get_conversations_for_profile = m.repliesPerView * m.conversationLookupShare;
+    out.create_conversation_message = m.repliesPerView;
+  } else {
+    out.create_event = (out.create_event ?? 0) + m.repliesPerView;
+  }
+  return out;
+}
+
+/** Smallest k with P(Poisson(lambda) <= k) >= q: the busiest second one can expect. */
+export function poissonQuantile(lambda: number, q: number): number {
+  if (lambda <= 0) return 0;
+  if (lambda > 500) {
+    // Normal approximation where the series would underflow.
+    const z = q >= 0.999 ? 3.09 : q >= 0.99 ? 2.33 : 1.65;
+    return Math.ceil(lambda + z * Math.sqrt(lambda));
+  }
+  let p = Math.exp(-lambda);
+  let cumulative = p;
+  let k = 0;
+  while (cumulative < q && k < 100_000) {
+    k += 1;
+    p *= lambda / k;
+    cumulative += p;
+  }
+  return k;
+}
+
+export interface EndpointBudget {
+  operationId: string;
+  route: string;
+  perMinute: number;
+  steadyLimitPerMinute: number;
+  /** (limit − demand) / limit in %; negative when over. */
+  steadyHeadroomPct: number;
+  /** The busiest second at the 99.9th percentile, with views arriving at random. */
+  peakPerSecond: number;
+  burstLimitPerSecond: number;
+  burstHeadroomPct: number;
+  /** Agents this endpoint's steady limit can serve with the same habits. */
+  maxAgents: number;
+  withinLimits: boolean;
+}
+
+export interface ScenarioResult {
+  agents: number;
+  viewsPerMinute: number;
+  endpoints: EndpointBudget[];
+  withinLimits: boolean;
+  /** Share of this load's requests Klaviyo would refuse at the tightest endpoint (0 when within). */
+  throttledShare: number;
+  throttledEndpoint: string | null;
+}
+
+const pct = (limit: number, demand: number) =>
+  limit > 0 ? Math.round(((limit - demand) / limit) * 1000) / 10 : -Infinity;
+
+export function simulate(model: TeamModel, limits: EndpointLimit[]): ScenarioResult {
+  const perView = requestsPerView(model);
+  const viewsPerMinute = model.agents * model.viewsPerAgentPerMinute;
+  const endpoints: EndpointBudget[] = [];
+  for (const [operationId, rate] of Object.entries(perView)) {
+    const limit = limits.find((l) => l.operationId === operationId);
+    const perMinute = rate * viewsPerMinute;
+    const perAgentPerMinute = rate * model.viewsPerAgentPerMinute;
+    const peak = poissonQuantile(perMinute / 60, 0.999);
+    const steadyLimit = limit?.steadyPerMinute ?? 0;
+    const burstLimit = limit?.burstPerSecond ?? 0;
+    endpoints.push({
+      operationId,
+      route: limit ? `${limit.method} ${limit.path}` : operationId,
+      perMinute: Math.round(perMinute * 10) / 10,
+      steadyLimitPerMinute: steadyLimit,
+      steadyHeadroomPct: pct(steadyLimit, perMinute),
+      peakPerSecond: peak,
+      burstLimitPerSecond: burstLimit,
+      burstHeadroomPct: pct(burstLimit, peak),
+      maxAgents: perAgentPerMinute > 0 ? Math.floor(steadyLimit / perAgentPerMinute) : Infinity,
+      withinLimits: perMinute <= steadyLimit && peak <= burstLimit,
+    });
+  }
+  let throttledShare = 0;
+  let throttledEndpoint: string | null = null;
+  for (const e of endpoints) {
+    const over =
+      e.perMinute > 0 ? Math.max(0, e.perMinute - e.steadyLimitPerMinute) / e.perMinute : 0;
+    if (over > throttledShare) {
+      throttledShare = Math.round(over * 1000) / 1000;
+      throttledEndpoint = e.operationId;
+    }
+  }
+  return {
+    agents: model.agents,
+    viewsPerMinute,
+    endpoints,
+    withinLimits: endpoints.every((e) => e.withinLimits),
+    throttledShare,
+    throttledEndpoint,
+  };
+}
+
+export interface ThrottlePolicy {
+  /** Retries per request at most, each only after Klaviyo's Retry-After. */
+  maxRetries: number;
+  /** Longest Retry-After the client sits out for the agent; longer ones surface as a notice. */
+  maxRetryAfterSeconds: number;
+  /** Requests one view can cause in the worst case while throttled (first try + retries). */
+  worstCaseAttemptsPerRequest: number;
+  summary: string;
+}
+
+/** What the app does on 429, from its retry policy (src/klaviyo/retry.ts). */
+export function throttlePolicy(policy = DEFAULT_RETRY_POLICY): ThrottlePolicy {
+  return {
+    maxRetries: policy.maxRetries,
+    maxRetryAfterSeconds: policy.maxRetryAfterSeconds,
+    worstCaseAttemptsPerRequest: 1 + policy.maxRetries,
+    summary:
+      `On 429 the client waits the Retry-After (up to ${policy.maxRetryAfterSeconds} s, at most ` +
+      `${policy.maxRetries} retries); a longer wait is not sat out: the sidebar keeps cached data, ` +
+      `says when it will try again and refetches once then. Sends are never repeated on their own.`,
+  };
+}
