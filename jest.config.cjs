@@ -14,10 +14,11 @@ const esmPackages = [
   '@open-draft',
   'rettime',
   'liquidjs',
+  'react-merge-refs',
 ];
 
 const transform = {
-  '^.+\\.[tj]sx?$': [
+  '^.+\\.m?[tj]sx?$': [
     'ts-jest',
     {
       diagnostics: false,
@@ -46,6 +47,7 @@ module.exports = {
       testMatch: [
         '<rootDir>/tests/unit/**/*.test.ts?(x)',
         '<rootDir>/tests/component/**/*.test.ts?(x)',
+        '<rootDir>/tests/contract/**/*.test.ts',
       ],
       setupFilesAfterEnv: ['<rootDir>/tests/support/setup-unit.ts'],
       transform,

@@ -1,0 +1,128 @@
+/**
+ * The Klaviyo operations this app calls, with the scopes (`x-klaviyo-scopes`) and rate limits
+ * (`x-klaviyo-ratelimit`) Klaviyo's OpenAPI spec (revision 2026-07-15) declares for them. Copied
+ * from the spec by hand, not loaded at runtime; tests/contract/klaviyo-contract.test.ts checks every
+ * row against the spec, so a drift fails the build.
+ */
+import type { HttpMethod } from '../transport';
+
+export interface KlaviyoOperation {
+  method: HttpMethod;
+  /** Path template as in the spec. */
+  path: string;
+  operationId: string;
+  scopes: readonly string[];
+  rateLimit: { burst: string; steady: string };
+}
+
+export const KLAVIYO_OPERATIONS = [
+  {
+    method: 'GET',
+    path: '/api/accounts',
+    operationId: 'get_accounts',
+    scopes: ['accounts:read'],
+    rateLimit: { burst: '1/s', steady: '15/m' },
+  },
+  {
+    method: 'GET',
+    path: '/api/profiles',
+    operationId: 'get_profiles',
+    scopes: ['profiles:read'],
+    rateLimit: { burst: '75/s', steady: '750/m' },
+  },
+  {
+    method: 'GET',
+    path: '/api/profiles/{id}',
+    operationId: 'get_profile',
+    scopes: ['profiles:read'],
+    rateLimit: { burst: '75/s', steady: '750/m' },
+  },
+  {
+    method: 'GET',
+    path: '/api/events',
+    operationId: 'get_events',
+    scopes: ['events:read'],
+    rateLimit: { burst: '350/s', steady: '3500/m' },
+  },
+  {
+    method: 'POST',
+    path: '/api/events',
+    operationId: 'create_event',
+    scopes: ['events:write'],
+    rateLimit: { burst: '350/s', steady: '3500/m' },
+  },
+  {
+    method: 'GET',
+    path: '/api/metrics',
+    operationId: 'get_metrics',
+    scopes: ['metrics:read'],
+    rateLimit: { burst: '10/s', steady: '150/m' },
+  },
+  {
+    method: 'GET',
+    path: '/api/lists',
+    operationId: 'get_lists',
+    scopes: ['lists:read'],
+    rateLimit: { burst: '75/s', steady: '750/m' },
+  },
+  {
+    method: 'GET',
+    path: '/api/segments',
+    operationId: 'get_segments',
+    scopes: ['segments:read'],
+    rateLimit: { burst: '75/s', steady: '750/m' },
+  },
+  {
+    method: 'GET',
+    path: '/api/profiles/{id}/lists',
+    operationId: 'get_lists_for_profile',
+    scopes: ['lists:read', 'profiles:read'],
+    rateLimit: { burst: '3/s', steady: '60/m' },
+  },
+  {
+    method: 'GET',
+    path: '/api/profiles/{id}/segments',
+    operationId: 'get_segments_for_profile',
+    scopes: ['profiles:read', 'segments:read'],
+    rateLimit: { burst: '3/s', steady: '60/m' },
+  },
+  {
+    method: 'GET',
+    path: '/api/profiles/{id}/conversations',
+    operationId: 'get_conversations_for_profile',
+    scopes: ['conversations:read', 'profiles:read'],
+    rateLimit: { burst: '3/s', steady: '60/m' },
+  },
+  {
+    method: 'GET',
+    path: '/api/profiles/{id}/relationships/conversations',
+    operationId: 'get_conversation_ids_for_profile',
+    scopes: ['conversations:read', 'profiles:read'],
+    rateLimit: { burst: '3/s', steady: '60/m' },
+  },
+  {
+    method: 'POST',
+    path: '/api/conversation-messages',
+    operationId: 'create_conversation_message',
+    scopes: ['conversations:write'],
+    rateLimit: { burst: '3/s', steady: '60/m' },
+  },
+] as const satisfies readonly KlaviyoOperation[];
+
+export type OperationId = (typeof KLAVIYO_OPERATIONS)[number]['operationId'];
+
+export function operation(id: OperationId): KlaviyoOperation {
+  return KLAVIYO_OPERATIONS.find((op) => op.operationId === id)!;
+}
+
+/** The scope to name when the key is refused (403): the one specific to this resource. */
+export function scopeFor(id: OperationId): string {
+  const { scopes } = operation(id);
+  return scopes.find((s) => !s.startsWith('profiles:')) ?? scopes[0]!;
+}
+
+export const CONVERSATION_OPERATIONS: readonly OperationId[] = [
+  'get_conversations_for_profile',
+  'get_conversation_ids_for_profile',
+  'create_conversation_message',
+];

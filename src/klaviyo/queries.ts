@@ -1,0 +1,118 @@
+/**
+ * Caching and de-duplication with TanStack Query (the UI's React Query uses the same QueryClient).
+ * Factories return options for `useQuery` / `queryClient.fetchQuery`; keys are namespaced by the
+ * client's account key. Retries are the client's own (see retry.ts), never the query layer's.
+ */
+import { QueryClient, type QueryKey } from '@tanstack/query-core';
+import type { KlaviyoClient, LookupOptions } from './client';
+import type { EventPage, ProfileLookup, ProfileMemberships, RequesterIdentity } from './model';
+
+export const PROFILE_STALE_MS = 60_000;
+export const EVENTS_STALE_MS = 30_000;
+export const MEMBERSHIPS_STALE_MS = 5 * 60_000;
+export const METRIC_ID_STALE_MS = 24 * 60 * 60_000;
+export const DEFAULT_GC_MS = 10 * 60_000;
+
+export interface KlaviyoQueryOptions<T> {
+  queryKey: QueryKey;
+  queryFn: () => Promise<T>;
+  staleTime: number;
+  gcTime: number;
+  retry: false;
+}
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        retry: false,
+        gcTime: DEFAULT_GC_MS,
+        refetchOnWindowFocus: false,
+        refetchOnReconnect: false,
+      },
+      mutations: { retry: false },
+    },
+  });
+}
+
+export const klaviyoKeys = {
+  all: (client: Pick<KlaviyoClient, 'accountKey'>) => ['klaviyo', client.accountKey] as const,
+  profileLookup: (
+    client: Pick<KlaviyoClient, 'accountKey'>,
+    identity: RequesterIdentity,
+    options?: LookupOptions,
+  ) =>
+    [
+      ...klaviyoKeys.all(client),
+      'profile-lookup',
+      {
+        linkedProfileId: identity.linkedProfileId?.trim() || null,
+        email: identity.email?.trim().toLowerCase() || null,
+        phone: identity.phone?.trim() || null,
+        defaultCountry: options?.defaultCountry ?? null,
+      },
+    ] as const,
+  profileEvents: (client: Pick<KlaviyoClient, 'accountKey'>, profileId: string) =>
+    [...klaviyoKeys.all(client), 'events', profileId] as const,
+  memberships: (client: Pick<KlaviyoClient, 'accountKey'>, profileId: string) =>
+    [...klaviyoKeys.all(client), 'memberships', profileId] as const,
+  metricId: (client: Pick<KlaviyoClient, 'accountKey'>, name: string) =>
+    [...klaviyoKeys.all(client), 'metric-id', name] as const,
+};
+
+/** 60 s fresh: a revisit within a minute shows it at once with no request; after, it is shown
+ *  at once and revalidated in the background. */
+export function profileLookupQuery(
+  client: KlaviyoClient,
+  identity: RequesterIdentity,
+  options?: LookupOptions,
+): KlaviyoQueryOptions<ProfileLookup> {
+  return {
+    queryKey: klaviyoKeys.profileLookup(client, identity, options),
+    queryFn: () => client.lookupProfile(identity, options),
+    staleTime: PROFILE_STALE_MS,
+    gcTime: DEFAULT_GC_MS,
+    retry: false,
+  };
+}
+
+export function profileEventsQuery(
+  client: KlaviyoClient,
+  profileId: string,
+  options?: { pageSize?: number },
+): KlaviyoQueryOptions<EventPage> {
+  return {
+    queryKey: klaviyoKeys.profileEvents(client, profileId),
+    queryFn: () => client.getProfileEvents(profileId, options),
+    staleTime: EVENTS_STALE_MS,
+    gcTime: DEFAULT_GC_MS,
+    retry: false,
+  };
+}
+
+/** Five minutes fresh: the list/segment endpoints allow only 60 calls a minute per account. */
+export function membershipsQuery(
+  client: KlaviyoClient,
+  profileId: string,
+): KlaviyoQueryOptions<ProfileMemberships> {
+  return {
+    queryKey: klaviyoKeys.memberships(client, profileId),
+    queryFn: () => client.getProfileMemberships(profileId),
+    staleTime: MEMBERSHIPS_STALE_MS,
+    gcTime: DEFAULT_GC_MS,
+    retry: false,
+  };
+}
+
+export function metricIdQuery(
+  client: KlaviyoClient,
+  name: string,
+): KlaviyoQueryOptions<string | null> {
+  return {
+    queryKey: klaviyoKeys.metricId(client, name),
+    queryFn: () => client.loadMetricId(name),
+    staleTime: METRIC_ID_STALE_MS,
+    gcTime: METRIC_ID_STALE_MS,
+    retry: false,
+  };
+}
