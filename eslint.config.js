@@ -32,7 +32,14 @@ export default tseslint.config(
   },
   {
     // The house rules: pure logic never imports React, the ZAF SDK, dev/ or tests/.
-    files: ['src/klaviyo/**', 'src/sms/**', 'src/metrics/**', 'src/zendesk/**', 'src/transport/**'],
+    files: [
+      'src/klaviyo/**',
+      'src/sms/**',
+      'src/metrics/**',
+      'src/zendesk/**',
+      'src/transport/**',
+      'src/reply/**',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',

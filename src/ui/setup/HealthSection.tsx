@@ -1,0 +1,140 @@
+import { Button } from '@zendeskgarden/react-buttons';
+import { Alert } from '@zendeskgarden/react-notifications';
+import { Paragraph } from '@zendeskgarden/react-typography';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useI18n } from '../../i18n';
+import type { KlaviyoClient } from '../../klaviyo';
+import { invocationRows, TEST_EVENT_METRIC } from '../../metrics/health';
+import type { Transport } from '../../transport';
+import { listWebhookInvocations } from '../../zendesk/webhooks';
+import { StatusMessage } from '../common/StatusMessage';
+import { setupKeys } from './queries';
+import { describeError } from './reasons';
+import { Section } from './Section';
+
+const cell = {
+  padding: '6px 12px 6px 0',
+  textAlign: 'left' as const,
+  verticalAlign: 'top' as const,
+};
+
+function Invocations({ transport, webhookId }: { transport: Transport; webhookId: string }) {
+  const { t, format } = useI18n();
+  const query = useQuery({
+    queryKey: setupKeys.invocations(webhookId),
+    queryFn: () => listWebhookInvocations(transport, webhookId),
+  });
+  if (query.isPending) return <StatusMessage kind="loading" label={t('setup.health.loading')} />;
+  if (query.isError) {
+    return (
+      <StatusMessage kind="error" onRetry={() => void query.refetch()}>
+        {t('setup.health.load_failed', { reason: describeError(t, query.error) })}
+      </StatusMessage>
+    );
+  }
+  const rows = invocationRows(query.data);
+  return (
+    <>
+      <Button size="small" onClick={() => void query.refetch()} disabled={query.isFetching}>
+        {t('setup.health.refresh')}
+      </Button>
+      {rows.length === 0 ? (
+        <div style={{ marginTop: 8 }}>
+          <StatusMessage kind="empty">{t('setup.health.empty')}</StatusMessage>
+        </div>
+      ) : (
+        <table
+          style={{ marginTop: 8, borderCollapse: 'collapse', width: '100%' }}
+          data-testid="invocations"
+        >
+          <thead>
+            <tr>
+              <th style={cell}>{t('setup.health.col_time')}</th>
+              <th style={cell}>{t('setup.health.col_status')}</th>
+              <th style={cell}>{t('setup.health.col_meaning')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.id} data-ok={row.ok}>
+                <td style={{ ...cell, whiteSpace: 'nowrap' }}>{format.dateTime(row.at)}</td>
+                <td style={cell}>
+                  <strong style={{ color: row.ok ? 'inherit' : '#cc3340' }}>
+                    {row.statusCode ?? t('setup.health.no_status')}
+                  </strong>
+                </td>
+                <td style={cell}>{t(`setup.health.meaning.${row.meaning}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
+
+/** The webhook's recent invocations, explained, and a test event for the admin's own profile. */
+export function HealthSection({
+  transport,
+  klaviyo,
+  webhookId,
+  email,
+}: {
+  transport: Transport;
+  klaviyo: KlaviyoClient;
+  webhookId: string | null;
+  email: string | null;
+}) {
+  const { t } = useI18n();
+  const test = useMutation({
+    mutationFn: (to: string) =>
+      klaviyo.createReplyEvent({
+        metricName: TEST_EVENT_METRIC,
+        profile: { email: to },
+        text: 'Test event from the Klaviyo for Zendesk setup page',
+        ticketId: 0,
+        uniqueId: `zendesk-setup-test-${Date.now()}`,
+      }),
+  });
+  return (
+    <Section
+      id="setup-health"
+      title={t('setup.health.heading')}
+      description={t('setup.health.description')}
+    >
+      {webhookId ? (
+        <Invocations transport={transport} webhookId={webhookId} />
+      ) : (
+        <StatusMessage kind="empty">{t('setup.health.no_webhook')}</StatusMessage>
+      )}
+      <div style={{ marginTop: 20 }}>
+        {email ? (
+          <>
+            <Paragraph>{t('setup.health.test_hint', { email })}</Paragraph>
+            <Button
+              style={{ marginTop: 8 }}
+              onClick={() => test.mutate(email)}
+              disabled={test.isPending}
+            >
+              {test.isPending ? t('setup.health.test_sending') : t('setup.health.test_button')}
+            </Button>
+          </>
+        ) : (
+          <StatusMessage kind="empty">{t('setup.health.test_no_email')}</StatusMessage>
+        )}
+        <div aria-live="polite" style={{ marginTop: 8 }}>
+          {test.isSuccess && email && (
+            <Alert type="success" role="status">
+              <Alert.Paragraph>{t('setup.health.test_sent', { email })}</Alert.Paragraph>
+            </Alert>
+          )}
+          {test.isError && (
+            <StatusMessage kind="error">
+              {t('setup.health.test_failed', { reason: describeError(t, test.error) })}
+            </StatusMessage>
+          )}
+        </div>
+      </div>
+    </Section>
+  );
+}

@@ -1,0 +1,347 @@
+import { Button } from '@zendeskgarden/react-buttons';
+import { Checkbox, Field, Fieldset, Input, Radio, Toggle } from '@zendeskgarden/react-forms';
+import { Alert } from '@zendeskgarden/react-notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { useI18n } from '../../i18n';
+import {
+  checkPrivateKey,
+  defaultConfig,
+  MAX_CLOSE_AFTER_HOURS,
+  MIN_CLOSE_AFTER_HOURS,
+  validHours,
+  type MetricSyncConfig,
+} from '../../metrics/config';
+import {
+  configFromSetup,
+  provision,
+  ProvisionError,
+  removeAll,
+  type CurrentSetup,
+  type ProvisionReport,
+} from '../../metrics/provision';
+import type { Transport } from '../../transport';
+import { listBrands } from '../../zendesk/brands';
+import { StatusMessage } from '../common/StatusMessage';
+import { ProvisionSummary } from './ProvisionSummary';
+import { describeError } from './reasons';
+import { Section } from './Section';
+import { setupKeys } from './queries';
+
+type BrandMode = 'all' | 'chosen';
+
+interface Problems {
+  brands?: string;
+  key?: string;
+  hours?: string;
+}
+
+/**
+ * On or off, brands, the webhook's key (typed here, sent to Zendesk, never shown again), the
+ * optional automation and view, Save (provisioning) and Remove everything.
+ */
+export function MetricSyncSection({
+  transport,
+  setup,
+  smsTag,
+}: {
+  transport: Transport;
+  setup: CurrentSetup;
+  smsTag: string;
+}) {
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const ids = useId();
+  const initial = configFromSetup(setup, smsTag, defaultConfig(smsTag));
+  const [enabled, setEnabled] = useState(initial.enabled || setup.webhook === null);
+  const [brandMode, setBrandMode] = useState<BrandMode>(initial.brandIds.length ? 'chosen' : 'all');
+  const [brandIds, setBrandIds] = useState<number[]>(initial.brandIds);
+  // Uncontrolled on purpose: the typed key lives only in the input's value property, never in a
+  // React prop or DOM attribute, and is wiped as soon as a Save has sent it to Zendesk.
+  const keyRef = useRef<HTMLInputElement>(null);
+  const clearKey = () => {
+    if (keyRef.current) keyRef.current.value = '';
+  };
+  const [automation, setAutomation] = useState(initial.closeSolvedSms.enabled);
+  const [hours, setHours] = useState(String(initial.closeSolvedSms.hours));
+  const [view, setView] = useState(initial.smsView);
+  const [problems, setProblems] = useState<Problems>({});
+  const [confirmRemove, setConfirmRemove] = useState(false);
+  const [removeUserField, setRemoveUserField] = useState(false);
+
+  const brands = useQuery({ queryKey: setupKeys.brands, queryFn: () => listBrands(transport) });
+  const keyStored = setup.webhook?.authentication?.type === 'api_key';
+
+  const refresh = () => queryClient.invalidateQueries({ queryKey: setupKeys.all });
+
+  const save = useMutation<
+    ProvisionReport,
+    unknown,
+    { config: MetricSyncConfig; apiKey: string | null }
+  >({
+    mutationFn: ({ config, apiKey }) => provision(transport, config, { apiKey }),
+    // Cleared whatever the outcome: once sent, Zendesk may hold the key (the webhook is the first step).
+    onSettled: () => {
+      clearKey();
+      void refresh();
+    },
+  });
+  const remove = useMutation({
+    mutationFn: () => removeAll(transport, { includeUserField: removeUserField }),
+    onSettled: () => {
+      setConfirmRemove(false);
+      void refresh();
+    },
+  });
+
+  function validate(): { config: MetricSyncConfig; apiKey: string | null } | null {
+    const next: Problems = {};
+    if (enabled && brandMode === 'chosen' && brandIds.length === 0) {
+      next.brands = t('setup.sync.brands_none_error');
+    }
+    const hoursNumber = Number(hours);
+    if (automation && !(/^\d+$/.test(hours.trim()) && validHours(hoursNumber))) {
+      next.hours = t('setup.sync.hours_error', {
+        min: MIN_CLOSE_AFTER_HOURS,
+        max: MAX_CLOSE_AFTER_HOURS,
+      });
+    }
+    const typed = (keyRef.current?.value ?? '').trim();
+    if (typed !== '') {
+      const problem = checkPrivateKey(typed);
+      if (problem) next.key = t(`setup.sync.key_problem.${problem}`);
+    } else if (enabled && !keyStored) {
+      next.key = t('setup.sync.key_required');
+    }
+    setProblems(next);
+    if (Object.keys(next).length > 0) return null;
+    return {
+      apiKey: typed === '' ? null : typed,
+      config: {
+        enabled,
+        brandIds: brandMode === 'chosen' ? brandIds : [],
+        closeSolvedSms: {
+          enabled: automation,
+          hours: automation ? hoursNumber : initial.closeSolvedSms.hours,
+        },
+        smsView: view,
+        smsTag,
+      },
+    };
+  }
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    remove.reset();
+    const input = validate();
+    if (input) save.mutate(input);
+  }
+
+  const toggleBrand = (id: number, on: boolean) =>
+    setBrandIds((list) => (on ? [...new Set([...list, id])] : list.filter((b) => b !== id)));
+
+  const busy = save.isPending || remove.isPending;
+  const saveError = save.error;
+
+  return (
+    <Section
+      id="setup-sync"
+      title={t('setup.sync.heading')}
+      description={t('setup.sync.description')}
+    >
+      <form onSubmit={onSubmit} noValidate aria-labelledby="setup-sync">
+        <Field>
+          <Toggle checked={enabled} onChange={(e) => setEnabled(e.target.checked)}>
+            <Field.Label>{t('setup.sync.enabled')}</Field.Label>
+          </Toggle>
+          <Field.Hint>{t('setup.sync.enabled_hint')}</Field.Hint>
+        </Field>
+
+        <Fieldset style={{ marginTop: 16 }}>
+          <Fieldset.Legend>{t('setup.sync.brands_label')}</Fieldset.Legend>
+          <Field>
+            <Radio
+              name={`${ids}-brands`}
+              value="all"
+              checked={brandMode === 'all'}
+              onChange={() => setBrandMode('all')}
+            >
+              <Field.Label>{t('setup.sync.brands_all')}</Field.Label>
+            </Radio>
+          </Field>
+          <Field>
+            <Radio
+              name={`${ids}-brands`}
+              value="chosen"
+              checked={brandMode === 'chosen'}
+              onChange={() => setBrandMode('chosen')}
+            >
+              <Field.Label>{t('setup.sync.brands_chosen')}</Field.Label>
+            </Radio>
+          </Field>
+          {brandMode === 'chosen' && (
+            <div style={{ paddingLeft: 24 }}>
+              {brands.isPending && <StatusMessage kind="loading" lines={2} />}
+              {brands.isError && (
+                <StatusMessage kind="error" onRetry={() => void brands.refetch()}>
+                  {t('setup.sync.brands_failed', { reason: describeError(t, brands.error) })}
+                </StatusMessage>
+              )}
+              {brands.data?.map((brand) => (
+                <Field key={brand.id}>
+                  <Checkbox
+                    checked={brandIds.includes(brand.id)}
+                    onChange={(e) => toggleBrand(brand.id, e.target.checked)}
+                  >
+                    <Field.Label>{brand.name}</Field.Label>
+                  </Checkbox>
+                </Field>
+              ))}
+            </div>
+          )}
+          {problems.brands && (
+            <Field>
+              <Field.Message validation="error" role="alert">
+                {problems.brands}
+              </Field.Message>
+            </Field>
+          )}
+        </Fieldset>
+
+        <Field style={{ marginTop: 16 }}>
+          <Field.Label>{t('setup.sync.key_label')}</Field.Label>
+          <Field.Hint>{t('setup.sync.key_hint')}</Field.Hint>
+          {keyStored && <Field.Hint>{t('setup.sync.key_stored')}</Field.Hint>}
+          <Input
+            type="password"
+            autoComplete="off"
+            spellCheck={false}
+            ref={keyRef}
+            defaultValue=""
+            validation={problems.key ? 'error' : undefined}
+          />
+          {problems.key && (
+            <Field.Message validation="error" role="alert">
+              {problems.key}
+            </Field.Message>
+          )}
+        </Field>
+
+        <Field style={{ marginTop: 16 }}>
+          <Checkbox checked={automation} onChange={(e) => setAutomation(e.target.checked)}>
+            <Field.Label>{t('setup.sync.automation_label')}</Field.Label>
+          </Checkbox>
+          <Field.Hint>{t('setup.sync.automation_hint', { tag: smsTag })}</Field.Hint>
+        </Field>
+        {automation && (
+          <Field style={{ marginTop: 8, paddingLeft: 24, maxWidth: 260 }}>
+            <Field.Label>{t('setup.sync.hours_label')}</Field.Label>
+            <Input
+              type="number"
+              inputMode="numeric"
+              min={MIN_CLOSE_AFTER_HOURS}
+              max={MAX_CLOSE_AFTER_HOURS}
+              step={1}
+              value={hours}
+              onChange={(e) => setHours(e.target.value)}
+              validation={problems.hours ? 'error' : undefined}
+            />
+            {problems.hours && (
+              <Field.Message validation="error" role="alert">
+                {problems.hours}
+              </Field.Message>
+            )}
+          </Field>
+        )}
+
+        <Field style={{ marginTop: 16 }}>
+          <Checkbox checked={view} onChange={(e) => setView(e.target.checked)}>
+            <Field.Label>{t('setup.sync.view_label')}</Field.Label>
+          </Checkbox>
+          <Field.Hint>{t('setup.sync.view_hint', { tag: smsTag })}</Field.Hint>
+        </Field>
+
+        <div style={{ marginTop: 20, display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+          <Button type="submit" isPrimary disabled={busy}>
+            {save.isPending ? t('setup.sync.saving') : t('setup.sync.save')}
+          </Button>
+          {!confirmRemove && (
+            <Button
+              isDanger
+              disabled={busy}
+              onClick={() => {
+                save.reset();
+                setConfirmRemove(true);
+              }}
+            >
+              {t('setup.remove.button')}
+            </Button>
+          )}
+        </div>
+      </form>
+
+      {confirmRemove && (
+        <Alert type="warning" style={{ marginTop: 12 }}>
+          <Alert.Paragraph>{t('setup.remove.explain')}</Alert.Paragraph>
+          <Field style={{ margin: '8px 0' }}>
+            <Checkbox
+              checked={removeUserField}
+              onChange={(e) => setRemoveUserField(e.target.checked)}
+            >
+              <Field.Label isRegular>{t('setup.remove.include_user_field')}</Field.Label>
+            </Checkbox>
+          </Field>
+          <div style={{ display: 'flex', gap: 8 }}>
+            <Button size="small" isDanger isPrimary disabled={busy} onClick={() => remove.mutate()}>
+              {t('setup.remove.confirm')}
+            </Button>
+            <Button size="small" disabled={busy} onClick={() => setConfirmRemove(false)}>
+              {t('setup.remove.cancel')}
+            </Button>
+          </div>
+        </Alert>
+      )}
+
+      <div aria-live="polite" style={{ marginTop: 12 }}>
+        {save.isSuccess && (
+          <Alert type="success" role="status">
+            <Alert.Paragraph>{t('setup.sync.saved')}</Alert.Paragraph>
+            <ProvisionSummary steps={save.data.steps} />
+          </Alert>
+        )}
+        {save.isError && (
+          <Alert type="error" role="alert">
+            <Alert.Paragraph>
+              {t('setup.sync.failed', { reason: describeError(t, saveError) })}
+            </Alert.Paragraph>
+            {saveError instanceof ProvisionError && saveError.steps.length > 0 && (
+              <>
+                <Alert.Paragraph>{t('setup.sync.done_before_failure')}</Alert.Paragraph>
+                <ProvisionSummary steps={saveError.steps} />
+              </>
+            )}
+          </Alert>
+        )}
+        {remove.isSuccess && (
+          <Alert type="success" role="status">
+            <Alert.Paragraph>{t('setup.remove.done')}</Alert.Paragraph>
+            <ProvisionSummary steps={remove.data.steps} />
+          </Alert>
+        )}
+        {remove.isError && (
+          <Alert type="error" role="alert">
+            <Alert.Paragraph>
+              {t('setup.remove.failed', { reason: describeError(t, remove.error) })}
+            </Alert.Paragraph>
+            {remove.error instanceof ProvisionError && remove.error.steps.length > 0 && (
+              <>
+                <Alert.Paragraph>{t('setup.sync.done_before_failure')}</Alert.Paragraph>
+                <ProvisionSummary steps={remove.error.steps} />
+              </>
+            )}
+          </Alert>
+        )}
+      </div>
+    </Section>
+  );
+}

@@ -1,0 +1,7 @@
+/** Query keys of the setup page (all under `setup`, so one invalidation refreshes everything). */
+export const setupKeys = {
+  all: ['setup'] as const,
+  current: ['setup', 'current'] as const,
+  brands: ['setup', 'brands'] as const,
+  invocations: (webhookId: string) => ['setup', 'invocations', webhookId] as const,
+};

@@ -1,0 +1,89 @@
+import { getColor } from '@zendeskgarden/react-theming';
+import { SM } from '@zendeskgarden/react-typography';
+import type { ReactNode } from 'react';
+import styled from 'styled-components';
+import type { KlaviyoEvent } from '../../klaviyo/model';
+import { useI18n } from '../../i18n';
+import { StatusMessage } from '../common/StatusMessage';
+import { ErrorNotice } from './ErrorNotice';
+import { orderFromEvent } from './eventDetails';
+import { Section, Wrap } from './Section';
+
+export const ORDERS_LIMIT = 5;
+
+const Row = styled.li`
+  list-style: none;
+  padding: 6px 0;
+  border-bottom: 1px solid ${({ theme }) => getColor({ theme, variable: 'border.subtle' })};
+  &:last-child {
+    border-bottom: none;
+  }
+`;
+
+/** Recent `Placed Order` events: value, items and date. */
+export function OrdersSection({
+  orders,
+  loading,
+  error,
+  onRetry,
+}: {
+  /** `Placed Order` events, newest first. */
+  orders: KlaviyoEvent[] | undefined;
+  loading: boolean;
+  error?: unknown;
+  onRetry?: () => void;
+}) {
+  const { t, format } = useI18n();
+  let body: ReactNode;
+  if (loading && !orders) {
+    body = <StatusMessage kind="loading" lines={2} label={t('sidebar.orders.loading')} />;
+  } else if (error && !orders) {
+    body = <ErrorNotice error={error} onRetry={onRetry} />;
+  } else if (!orders || orders.length === 0) {
+    body = <StatusMessage kind="empty">{t('sidebar.orders.empty')}</StatusMessage>;
+  } else {
+    body = (
+      <ul style={{ margin: 0, padding: 0 }} aria-label={t('sidebar.orders.list_label')}>
+        {orders.slice(0, ORDERS_LIMIT).map((event) => {
+          const order = orderFromEvent(event);
+          const value =
+            order.value === null
+              ? null
+              : order.currency
+                ? format.currency(order.value, order.currency)
+                : format.number(order.value, {
+                    minimumFractionDigits: 2,
+                    maximumFractionDigits: 2,
+                  });
+          return (
+            <Row key={order.id} data-testid="order">
+              <Wrap style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }}>
+                <SM isBold tag="span">
+                  {value ?? t('sidebar.orders.no_value')}
+                </SM>
+                <SM tag="span">
+                  <time dateTime={order.datetime}>{format.date(order.datetime)}</time>
+                </SM>
+              </Wrap>
+              {order.items.length > 0 && (
+                <Wrap>
+                  <SM tag="span">
+                    {t('sidebar.orders.items', {
+                      count: format.number(order.items.length),
+                      items: order.items.join(', '),
+                    })}
+                  </SM>
+                </Wrap>
+              )}
+            </Row>
+          );
+        })}
+      </ul>
+    );
+  }
+  return (
+    <Section id="orders" title={t('sidebar.orders.heading')}>
+      {body}
+    </Section>
+  );
+}

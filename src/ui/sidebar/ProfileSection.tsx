@@ -1,0 +1,119 @@
+import { Tag } from '@zendeskgarden/react-tags';
+import { LG, SM } from '@zendeskgarden/react-typography';
+import type { KlaviyoProfile, MatchedBy, PredictiveAnalytics } from '../../klaviyo/model';
+import { useI18n, type MessageKey } from '../../i18n';
+import { SafeExternalLink } from '../common/SafeExternalLink';
+import { Facts, Section, Wrap } from './Section';
+import { clip } from './text';
+
+export const KLAVIYO_PROFILE_URL = 'https://www.klaviyo.com/profile/';
+
+export function profileUrl(id: string): string {
+  return `${KLAVIYO_PROFILE_URL}${encodeURIComponent(id)}`;
+}
+
+export function profileName(profile: KlaviyoProfile): string | null {
+  const name = [profile.firstName, profile.lastName].filter((s) => s && s.trim()).join(' ');
+  return name || null;
+}
+
+const MATCH_KEYS: Record<MatchedBy, MessageKey> = {
+  linked: 'sidebar.profile.matched_by.linked',
+  email: 'sidebar.profile.matched_by.email',
+  phone: 'sidebar.profile.matched_by.phone',
+  search: 'sidebar.profile.matched_by.search',
+};
+
+function Predictive({ data }: { data: PredictiveAnalytics }) {
+  const { t, format } = useI18n();
+  const money = (v: number) => format.number(v, { maximumFractionDigits: 2 });
+  const rows: Array<[string, string]> = [];
+  if (data.historicClv !== null)
+    rows.push([t('sidebar.predictive.historic_clv'), money(data.historicClv)]);
+  if (data.predictedClv !== null)
+    rows.push([t('sidebar.predictive.predicted_clv'), money(data.predictedClv)]);
+  if (data.churnProbability !== null)
+    rows.push([t('sidebar.predictive.churn'), format.percent(data.churnProbability)]);
+  if (data.expectedDateOfNextOrder)
+    rows.push([t('sidebar.predictive.next_order'), format.date(data.expectedDateOfNextOrder)]);
+  if (rows.length === 0) return null;
+  return (
+    <div style={{ marginTop: 12 }} data-testid="predictive">
+      <SM tag="h3" isBold style={{ margin: '0 0 4px' }}>
+        {t('sidebar.predictive.heading')}
+      </SM>
+      <Facts>
+        {rows.map(([label, value]) => (
+          <div key={label} style={{ display: 'contents' }}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </Facts>
+    </div>
+  );
+}
+
+/** Who the customer is in Klaviyo, how we found them, and a link to the profile. */
+export function ProfileSection({
+  profile,
+  matchedBy,
+  actions,
+}: {
+  profile: KlaviyoProfile;
+  matchedBy: MatchedBy;
+  actions?: React.ReactNode;
+}) {
+  const { t, format } = useI18n();
+  const name = profileName(profile);
+  const place = profile.location
+    ? [profile.location.city, profile.location.region, profile.location.country]
+        .filter((s) => s && s.trim())
+        .join(', ')
+    : '';
+  const rows: Array<[string, string, string?]> = [];
+  if (profile.email) rows.push([t('sidebar.profile.email'), clip(profile.email), profile.email]);
+  if (profile.phoneNumber)
+    rows.push([t('sidebar.profile.phone'), clip(profile.phoneNumber, 40), profile.phoneNumber]);
+  if (place) rows.push([t('sidebar.profile.location'), clip(place), place]);
+  if (profile.created)
+    rows.push([
+      t('sidebar.profile.created'),
+      format.relative(profile.created),
+      format.dateTime(profile.created),
+    ]);
+  rows.push([
+    t('sidebar.profile.last_activity'),
+    profile.lastEventDate
+      ? format.relative(profile.lastEventDate)
+      : t('sidebar.profile.no_activity'),
+    profile.lastEventDate ? format.dateTime(profile.lastEventDate) : undefined,
+  ]);
+
+  return (
+    <Section id="profile" title={t('sidebar.profile.heading')} actions={actions}>
+      <Wrap>
+        <LG tag="p" isBold style={{ margin: 0 }} data-testid="profile-name">
+          {clip(name ?? profile.email ?? profile.phoneNumber ?? t('sidebar.profile.unnamed'), 120)}
+        </LG>
+        <Tag size="small" hue="grey" isPill style={{ margin: '4px 0 8px' }}>
+          {t(MATCH_KEYS[matchedBy])}
+        </Tag>
+      </Wrap>
+      <Facts>
+        {rows.map(([label, value, title]) => (
+          <div key={label} style={{ display: 'contents' }}>
+            <dt>{label}</dt>
+            <dd title={title}>{value}</dd>
+          </div>
+        ))}
+      </Facts>
+      <p style={{ margin: '8px 0 0' }}>
+        <SafeExternalLink href={profileUrl(profile.id)} newTabLabel={t('sidebar.common.new_tab')}>
+          {t('sidebar.profile.open_in_klaviyo')}
+        </SafeExternalLink>
+      </p>
+      {profile.predictiveAnalytics && <Predictive data={profile.predictiveAnalytics} />}
+    </Section>
+  );
+}

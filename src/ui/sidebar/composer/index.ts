@@ -1,0 +1,3 @@
+export { Composer } from './Composer';
+export { useTicketSaveBridge } from './useTicketSaveBridge';
+export type { ComposerProps, LocalMessageUpdate, TicketSaveBridgeInput } from './types';

@@ -1,0 +1,202 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { useI18n, type Formatters, type Translate } from '../../../i18n';
+import { createReplyDeps } from '../../../reply/deps';
+import { describeReplyNote } from '../../../reply/note';
+import { commentToSmsText } from '../../../reply/plain-text';
+import {
+  decideSave,
+  type SaveBlockReason,
+  type SaveBridgeMemory,
+} from '../../../reply/save-bridge';
+import { sendReply } from '../../../reply/send-reply';
+import type { ReplyDeps, ReplyFailure } from '../../../reply/types';
+import { newIdempotencyKey } from '../../../sms/idempotency';
+import type { ThreadMessage } from '../../../sms/model';
+import { countSegments } from '../../../sms/segments';
+import { useZaf } from '../../../zaf/context';
+import { onTicketSave, readEditorComment, SaveBlocked } from '../../../zaf/save-hook';
+import { failureText } from './failureText';
+import type { TicketSaveBridgeInput } from './types';
+
+interface Words {
+  t: Translate;
+  format: Formatters;
+  isAdmin: boolean;
+}
+
+function blockText(reason: SaveBlockReason, { t, format }: Words): string {
+  switch (reason.kind) {
+    case 'no-profile':
+      return t('composer.save.no_profile');
+    case 'no-consent':
+      return t('composer.blocked.no_consent', {
+        reason: t(`composer.consent_reason.${reason.consent.reason ?? 'unknown-consent'}`),
+      });
+    case 'too-long':
+      return t('composer.save.too_long');
+    case 'quiet-hours':
+      return t('composer.save.quiet_hours', {
+        time: format.time(reason.localTime.now, reason.localTime.timezone ?? undefined),
+      });
+  }
+}
+
+function failureReason(failure: ReplyFailure, words: Words): string {
+  if (failure.kind === 'uncertain') {
+    return failure.checkedAt
+      ? words.t('composer.save.uncertain_not_found')
+      : words.t('composer.save.uncertain');
+  }
+  const text = failureText(failure, words);
+  return text.title ? `${text.title}. ${text.body}` : text.body;
+}
+
+function outbound(
+  key: string,
+  text: string,
+  datetime: string,
+  status: 'pending' | 'sent',
+): ThreadMessage {
+  return {
+    id: key,
+    direction: 'outbound',
+    text,
+    datetime,
+    status,
+    source: null,
+    hasMedia: false,
+    failureReason: null,
+  };
+}
+
+/**
+ * Ticket editor bridge (setting `send_public_replies_as_sms`, off by default): while the ticket
+ * sidebar is mounted, a public reply the agent submits on a ticket tagged with the SMS tag is sent
+ * as SMS through Klaviyo before Zendesk saves it. If it cannot be sent the save is stopped with the
+ * reason and the text stays in the editor. Internal notes and untagged tickets are never touched.
+ * Saving the same text again reuses its idempotency key, so a retry never texts twice. No internal
+ * note is added: the public comment itself records the reply on the ticket, and updating the ticket
+ * through the API while Zendesk is saving it would collide with that save.
+ */
+export function useTicketSaveBridge(input: TicketSaveBridgeInput, depsOverride?: ReplyDeps): void {
+  const { client, settings, transport, currentUser, context } = useZaf();
+  const { t, format } = useI18n();
+  const latest = useRef(input);
+  latest.current = input;
+  const memory = useRef<{ ticketId: number | null; value: SaveBridgeMemory } | null>(null);
+  const words = useRef<Words>({ t, format, isAdmin: currentUser.role === 'admin' });
+  words.current = { t, format, isAdmin: currentUser.role === 'admin' };
+
+  const { klaviyo } = input;
+  const deps = useMemo(
+    () =>
+      depsOverride ??
+      createReplyDeps({
+        klaviyo,
+        zendesk: transport,
+        smsTextProperty: settings.smsTextProperty,
+        zendeskBaseUrl: `https://${context.account.subdomain}.zendesk.com`,
+        agentName: currentUser.name,
+      }),
+    [
+      depsOverride,
+      klaviyo,
+      transport,
+      settings.smsTextProperty,
+      context.account.subdomain,
+      currentUser.name,
+    ],
+  );
+
+  const enabled = settings.sendPublicRepliesAsSms;
+  const { smsTicketTag, replyMode, flowMetricName } = settings;
+
+  useEffect(() => {
+    if (!enabled) return;
+    const check = async () => {
+      const editor = await readEditorComment(client);
+      const text = commentToSmsText(editor.text, editor.richText);
+      const { ticketId, profile, consent, localTime, onLocalMessage } = latest.current;
+      const w = words.current;
+      const blocked = (reason: string) =>
+        new SaveBlocked(w.t('composer.save.blocked', { reason, tag: smsTicketTag }));
+      const remembered = memory.current?.ticketId === ticketId ? memory.current.value : null;
+      const now = deps.now().getTime();
+      const decision = decideSave(
+        { text, type: editor.type, tags: editor.tags },
+        { enabled: true, smsTicketTag },
+        { profile, consent, localTime, segments: text ? countSegments(text) : null },
+        remembered,
+        now,
+      );
+      if (decision.action === 'allow') return;
+      if (decision.action === 'block') {
+        if (decision.reason.kind === 'quiet-hours' && profile) {
+          const same =
+            remembered && remembered.text === text && remembered.profileId === profile.id;
+          memory.current = {
+            ticketId,
+            value: {
+              key: same ? remembered.key : newIdempotencyKey(),
+              text,
+              profileId: profile.id,
+              firstAttemptAt: same ? remembered.firstAttemptAt : new Date(now).toISOString(),
+              failure: same ? remembered.failure : null,
+              conversationId: same ? remembered.conversationId : null,
+              quietWarnedAt: now,
+            },
+          };
+        }
+        throw blocked(blockText(decision.reason, w));
+      }
+
+      const retryOf = decision.retryOf;
+      const attempt: SaveBridgeMemory = retryOf ?? {
+        key: newIdempotencyKey(),
+        text,
+        profileId: decision.profileId,
+        firstAttemptAt: new Date(now).toISOString(),
+        failure: null,
+        conversationId: null,
+        quietWarnedAt: null,
+      };
+      memory.current = { ticketId, value: attempt };
+      const previous = attempt.failure;
+      onLocalMessage?.({
+        type: 'upsert',
+        message: outbound(attempt.key, text, new Date(now).toISOString(), 'pending'),
+      });
+      const result = await sendReply(
+        deps,
+        {
+          key: attempt.key,
+          text,
+          mode: replyMode,
+          profileId: attempt.profileId,
+          flowMetricName,
+          ticketId: null,
+          firstAttemptAt: attempt.firstAttemptAt,
+          conversationId: attempt.conversationId,
+          previouslyUncertain: previous?.kind === 'uncertain',
+          resendIfNotFound: previous?.kind === 'uncertain' && previous.checkedAt !== null,
+        },
+        (facts) => describeReplyNote(w.t, w.format, flowMetricName, facts),
+      );
+      if (result.status === 'sent') {
+        memory.current = null;
+        onLocalMessage?.({
+          type: 'upsert',
+          message: outbound(attempt.key, text, result.acceptedAt, 'sent'),
+        });
+        return;
+      }
+      memory.current = {
+        ticketId,
+        value: { ...attempt, failure: result.failure, conversationId: result.conversationId },
+      };
+      onLocalMessage?.({ type: 'remove', id: attempt.key });
+      throw blocked(failureReason(result.failure, w));
+    };
+    return onTicketSave(client, check, words.current.t('common.unexpected_error'));
+  }, [enabled, client, deps, smsTicketTag, replyMode, flowMetricName]);
+}

@@ -1,0 +1,58 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useZaf, useZafEvent } from '../context';
+import { readRequesterResult, requesterPaths, type Requester, type TicketInfo } from './requester';
+
+export type { Requester, TicketInfo } from './requester';
+
+export type RequesterState =
+  | { status: 'loading' }
+  /** A new ticket without a requester yet, or a user sidebar without a user. */
+  | { status: 'none'; ticket: TicketInfo | null }
+  | { status: 'ready'; requester: Requester; ticket: TicketInfo | null }
+  | { status: 'error' };
+
+/** Events after which the requester must be read again. */
+export const REQUESTER_EVENTS = [
+  'ticket.requester.email.changed',
+  'ticket.requester.id.changed',
+  'user.email.changed',
+] as const;
+
+/**
+ * The requester (ticket sidebars) or user (user sidebar) the app is about. Re-reads when ZAF says
+ * the requester changed; a late answer to an earlier read never replaces a newer one.
+ */
+export function useRequester(): RequesterState & { reload: () => void } {
+  const { client, context } = useZaf();
+  const [state, setState] = useState<RequesterState>({ status: 'loading' });
+  const generation = useRef(0);
+
+  const read = useCallback(async () => {
+    const mine = ++generation.current;
+    const location = context.location;
+    try {
+      const result = await client.get(requesterPaths(location));
+      if (mine !== generation.current) return;
+      const { requester, ticket } = readRequesterResult(location, result);
+      setState(requester ? { status: 'ready', requester, ticket } : { status: 'none', ticket });
+    } catch {
+      if (mine === generation.current) setState({ status: 'error' });
+    }
+  }, [client, context.location]);
+
+  useEffect(() => {
+    void read();
+    const reads = generation;
+    // An answer that arrives after unmount (or after `read` changed) is ignored.
+    return () => {
+      reads.current++;
+    };
+  }, [read]);
+
+  const onChange = useCallback(() => void read(), [read]);
+  useZafEvent(REQUESTER_EVENTS[0], onChange);
+  useZafEvent(REQUESTER_EVENTS[1], onChange);
+  useZafEvent(REQUESTER_EVENTS[2], onChange);
+
+  return { ...state, reload: onChange };
+}
