@@ -2,8 +2,10 @@
  * When a Klaviyo call is tried again. Pure decisions plus a small loop with an injectable sleep and
  * random source, so tests run it without real time.
  *
- * - 429: wait for `Retry-After` (seconds or an HTTP date) when it is at most `maxRetryAfterSeconds`;
- *   a longer wait is not done for the agent: the error carries `retryAfterSeconds` instead.
+ * - 429: wait for `Retry-After` (seconds or an HTTP date) when it is at most `maxRetryAfterSeconds`
+ *   (5 s: a short hiccup is absorbed); a longer wait is not done silently while the agent looks at
+ *   skeletons or "Sending…": the error carries `retryAfterSeconds`, the sidebar keeps cached data and
+ *   retries at that time, and the composer says when to try again.
  *   A 429 means Klaviyo did not process the request, so this is safe for every method.
  * - 5xx and network failures: exponential backoff with full jitter, at most `maxRetries` times,
  *   only for requests that are safe to repeat (GETs, and POST /api/events with a unique_id).
@@ -21,7 +23,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxRetries: 2,
   baseDelayMs: 500,
   maxDelayMs: 8_000,
-  maxRetryAfterSeconds: 30,
+  maxRetryAfterSeconds: 5,
 };
 
 /** `safe`: repeating it cannot cause a second effect. `once`: it may have been received. */
