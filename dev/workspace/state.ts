@@ -1,0 +1,169 @@
+/**
+ * Everything the workspace holds in memory: the in-memory Zendesk (tickets and users, plus the
+ * metrics engineer's admin objects), the Klaviyo stand-in, the settings (secure key included, never
+ * sent to the page), the proxy log, and the handler sets built over them. `reset()` starts again
+ * from the demo data.
+ */
+import { getResponse, type RequestHandler } from 'msw';
+import {
+  createKlaviyoStore,
+  demoKlaviyoSeed,
+  klaviyoHandlers,
+  type KlaviyoStore,
+} from '../klaviyo';
+import { createZendeskStore, type ZendeskStore } from '../zendesk/store';
+import { zendeskFallbackHandlers, zendeskHandlers, type TicketChange } from '../zendesk/handlers';
+import { fireTicketTriggers, liquidTicket, type OutgoingRequest } from '../zendesk/admin-triggers';
+import {
+  createZendeskAdminState,
+  zendeskAdminHandlers,
+  type ZendeskAdminState,
+} from '../zendesk/admin';
+import type { WorkspaceOptions } from './config';
+import { KLAVIYO_HOST, UPSTREAM_TIMEOUT_MS, ZENDESK_BASE_URL, type ProxyLogEntry } from './proxy';
+import { KLAVIYO_KEY_SETTING, type Manifest, type SettingValues } from './settings';
+
+export interface WorkspaceState {
+  readonly manifest: Manifest;
+  readonly options: WorkspaceOptions;
+  settings: SettingValues;
+  zendesk: ZendeskStore;
+  zendeskAdmin: ZendeskAdminState;
+  klaviyo: KlaviyoStore;
+  klaviyoLatencyMs: number;
+  saveHookTimeoutMs: number;
+  readonly proxyLog: ProxyLogEntry[];
+  /** Answers a request addressed to https://demo.zendesk.com/api/... from the in-memory Zendesk. */
+  zendeskFetch(request: Request): Promise<Response>;
+  /** Answers a request addressed to https://a.klaviyo.com/api/... from the built-in stand-in. */
+  klaviyoFetch(request: Request): Promise<Response | undefined>;
+  /** Values that must never leave the server (the secure settings). */
+  secrets(): string[];
+  /** Resolves when the webhooks that ticket changes fired so far have been delivered. */
+  settled(): Promise<void>;
+  reset(): void;
+  setKlaviyoLatency(ms: number): void;
+}
+
+/** Zendesk answers `/api/v2/x` and `/api/v2/x.json` alike; the admin handlers know the first. */
+async function withoutJsonSuffix(request: Request): Promise<Request> {
+  const url = new URL(request.url);
+  if (!url.pathname.endsWith('.json')) return request;
+  url.pathname = url.pathname.slice(0, -'.json'.length);
+  const hasBody = !['GET', 'HEAD'].includes(request.method);
+  return new Request(url, {
+    method: request.method,
+    headers: request.headers,
+    ...(hasBody ? { body: await request.text() } : {}),
+  });
+}
+
+export function createWorkspaceState(
+  manifest: Manifest,
+  options: WorkspaceOptions,
+): WorkspaceState {
+  let zendeskSet: RequestHandler[] = [];
+  let klaviyoSet: RequestHandler[] = [];
+  // The built-in stand-in accepts the key the workspace started with; changing the key at runtime
+  // (control API) therefore makes Klaviyo answer 401, as a wrong key would.
+  const standInKey = String(options.settings[KLAVIYO_KEY_SETTING] ?? '');
+  const pending = new Set<Promise<unknown>>();
+
+  /** Zendesk's own webhook call (server side): Klaviyo URLs go where the proxy sends them. */
+  async function deliver(request: OutgoingRequest): Promise<number> {
+    const url = new URL(request.url);
+    const init = { method: request.method, headers: request.headers, body: request.body };
+    try {
+      if (url.hostname === KLAVIYO_HOST && !options.klaviyoUpstream) {
+        const response = await state.klaviyoFetch(new Request(url, init));
+        return response && response.type !== 'error' ? response.status : 0;
+      }
+      const destination =
+        url.hostname === KLAVIYO_HOST && options.klaviyoUpstream
+          ? new URL(url.pathname + url.search, options.klaviyoUpstream)
+          : url;
+      const response = await fetch(destination, {
+        ...init,
+        signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS),
+      });
+      return response.status;
+    } catch {
+      return 0;
+    }
+  }
+
+  /** Zendesk runs its triggers after every ticket create and update made through the API. */
+  function onTicketChange(change: TicketChange) {
+    const admin = state.zendeskAdmin;
+    const run = fireTicketTriggers(
+      admin,
+      change,
+      liquidTicket(state.zendesk, change.ticket),
+      deliver,
+    ).catch((error: unknown) => console.error('workspace: trigger run failed', error));
+    pending.add(run);
+    void run.finally(() => pending.delete(run));
+  }
+
+  const state: WorkspaceState = {
+    manifest,
+    options,
+    settings: { ...options.settings },
+    zendesk: createZendeskStore(undefined, { baseUrl: ZENDESK_BASE_URL }),
+    zendeskAdmin: createZendeskAdminState(),
+    klaviyo: createKlaviyoStore(demoKlaviyoSeed()),
+    klaviyoLatencyMs: options.klaviyoLatencyMs,
+    saveHookTimeoutMs: options.saveHookTimeoutMs,
+    proxyLog: [],
+    async zendeskFetch(request) {
+      const response = await getResponse(zendeskSet, await withoutJsonSuffix(request));
+      return (
+        response ??
+        Response.json({ error: 'InvalidEndpoint', description: 'Not found' }, { status: 404 })
+      );
+    },
+    klaviyoFetch: (request) => getResponse(klaviyoSet, request),
+    async settled() {
+      while (pending.size > 0) await Promise.allSettled([...pending]);
+    },
+    secrets() {
+      return manifest.parameters
+        .filter((p) => p.secure)
+        .map((p) => state.settings[p.name])
+        .filter((v): v is string => typeof v === 'string' && v !== '');
+    },
+    reset() {
+      state.settings = { ...options.settings };
+      state.zendesk = createZendeskStore(undefined, { baseUrl: ZENDESK_BASE_URL });
+      state.zendeskAdmin = createZendeskAdminState();
+      state.klaviyo = createKlaviyoStore(demoKlaviyoSeed());
+      state.klaviyoLatencyMs = options.klaviyoLatencyMs;
+      state.saveHookTimeoutMs = options.saveHookTimeoutMs;
+      state.proxyLog.length = 0;
+      rebuild();
+    },
+    setKlaviyoLatency(ms) {
+      state.klaviyoLatencyMs = ms;
+      rebuild();
+    },
+  };
+
+  function rebuild() {
+    zendeskSet = [
+      // The admin objects (webhooks, triggers, automations, views, user and ticket fields) come
+      // first; brands are served by the store below, with Zendesk's full brand records.
+      ...zendeskAdminHandlers(state.zendeskAdmin, {
+        baseUrl: ZENDESK_BASE_URL,
+        serveBrands: false,
+      }),
+      ...zendeskHandlers(state.zendesk, { baseUrl: ZENDESK_BASE_URL, onTicketChange }),
+      ...zendeskFallbackHandlers(ZENDESK_BASE_URL),
+    ];
+    klaviyoSet = klaviyoHandlers(state.klaviyo, {
+      latencyMs: state.klaviyoLatencyMs,
+      apiKey: standInKey,
+    });
+  }
+  rebuild();
+  return state;
+}

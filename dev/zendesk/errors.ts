@@ -1,0 +1,47 @@
+/**
+ * Zendesk's error answers, in the JSON shapes its REST API uses, so the app meets the same bodies
+ * locally as in a real account.
+ */
+
+export class ZendeskApiError extends Error {
+  override readonly name = 'ZendeskApiError';
+  constructor(
+    readonly status: number,
+    readonly body: Record<string, unknown>,
+  ) {
+    super(typeof body.description === 'string' ? body.description : String(body.error));
+  }
+}
+
+export const notFound = () =>
+  new ZendeskApiError(404, { error: 'RecordNotFound', description: 'Not found' });
+
+export const unauthenticated = () =>
+  new ZendeskApiError(401, { error: "Couldn't authenticate you" });
+
+export const forbidden = () =>
+  new ZendeskApiError(403, {
+    error: 'Forbidden',
+    description:
+      'You do not have access to this page. Please contact the account owner of this help desk for further help.',
+  });
+
+/** 422 `RecordInvalid` with one message per field, as Zendesk reports validation errors. */
+export function recordInvalid(details: Record<string, string>): ZendeskApiError {
+  return new ZendeskApiError(422, {
+    error: 'RecordInvalid',
+    description: 'Record validation errors',
+    details: Object.fromEntries(
+      Object.entries(details).map(([field, description]) => [
+        field,
+        [{ description, error: 'InvalidValue' }],
+      ]),
+    ),
+  });
+}
+
+export const invalidJson = () =>
+  new ZendeskApiError(400, {
+    error: 'InvalidEndpoint',
+    description: 'The request body is not valid JSON.',
+  });
