@@ -1,4 +1,5 @@
-import type { Formatters, Translate } from '../i18n';
+import type { Translate } from '../i18n/catalog';
+import type { Formatters } from '../i18n/format';
 import type { NoteFacts } from './types';
 
 /**
