@@ -21,7 +21,9 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
   };
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i]!;
-    const [name, inline] = raw.includes('=') ? [raw.slice(0, raw.indexOf('=')), raw.slice(raw.indexOf('=') + 1)] : [raw, undefined];
+    const [name, inline] = raw.includes('=')
+      ? [raw.slice(0, raw.indexOf('=')), raw.slice(raw.indexOf('=') + 1)]
+      : [raw, undefined];
     const value = () => {
       const v = inline ?? argv[++i];
       if (v === undefined || v.startsWith('--')) throw new BenchArgsError(`${name} needs a value.`);

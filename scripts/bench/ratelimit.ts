@@ -118,6 +118,9 @@ export interface TeamModel {
   /** POST /api/events that Zendesk's webhooks send per new ticket (Opened + Resolved Ticket),
    *  with the same key, so they count against the same quota. */
   metricEventsPerNewTicket: number;
+  /** The sidebar refetches on every re-activation whatever the fresh window (as measured when the
+   *  bench sees requests on a warm view); then a revisit costs what a cold view does. */
+  revisitsRefetch: boolean;
 }
 
 export function defaultTeamModel(agents: number): TeamModel {
@@ -134,6 +137,7 @@ export function defaultTeamModel(agents: number): TeamModel {
     conversationLookupShare: 1,
     eventsRefetchPerReply: 1,
     metricEventsPerNewTicket: 2,
+    revisitsRefetch: false,
   };
 }
 
@@ -147,8 +151,10 @@ export function revisitMissShare(freshMs: number, meanGapMs: number): number {
 /** Requests per ticket view (averaged over cold and repeat views), by operation id. */
 export function requestsPerView(m: TeamModel): Record<string, number> {
   const cold = 1 - m.repeatShare;
-  const profileMiss = cold + m.repeatShare * revisitMissShare(m.profileFreshMs, m.meanRevisitGapMs);
-  const eventsMiss = cold + m.repeatShare * revisitMissShare(m.eventsFreshMs, m.meanRevisitGapMs);
+  const miss = (freshMs: number) =>
+    m.revisitsRefetch ? 1 : revisitMissShare(freshMs, m.meanRevisitGapMs);
+  const profileMiss = cold + m.repeatShare * miss(m.profileFreshMs);
+  const eventsMiss = cold + m.repeatShare * miss(m.eventsFreshMs);
   const out: Record<string, number> = {
     get_profiles: profileMiss * (1 + m.secondLookupShare),
     get_events: eventsMiss + m.repliesPerView * m.eventsRefetchPerReply,
@@ -161,6 +167,29 @@ export function requestsPerView(m: TeamModel): Record<string, number> {
     out.create_event = (out.create_event ?? 0) + m.repliesPerView;
   }
   return out;
+}
+
+/** P(Poisson(lambda) > k): the share of seconds busier than a burst limit of k. */
+export function poissonTail(lambda: number, k: number): number {
+  if (lambda <= 0) return 0;
+  if (lambda > 500) {
+    const z = (k + 0.5 - lambda) / Math.sqrt(lambda);
+    // Abramowitz–Stegun approximation of the normal upper tail.
+    const t = 1 / (1 + 0.2316419 * Math.abs(z));
+    const d = Math.exp((-z * z) / 2) / Math.sqrt(2 * Math.PI);
+    const tail =
+      d *
+      t *
+      (0.31938153 + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))));
+    return z >= 0 ? tail : 1 - tail;
+  }
+  let p = Math.exp(-lambda);
+  let cumulative = p;
+  for (let i = 1; i <= k; i++) {
+    p *= lambda / i;
+    cumulative += p;
+  }
+  return Math.max(0, 1 - cumulative);
 }
 
 /** Smallest k with P(Poisson(lambda) <= k) >= q: the busiest second one can expect. */
@@ -193,6 +222,8 @@ export interface EndpointBudget {
   peakPerSecond: number;
   burstLimitPerSecond: number;
   burstHeadroomPct: number;
+  /** Share of seconds (%) busier than the burst limit: those get short 429s. */
+  burstExceedPct: number;
   /** Agents this endpoint's steady limit can serve with the same habits. */
   maxAgents: number;
   withinLimits: boolean;
@@ -231,8 +262,10 @@ export function simulate(model: TeamModel, limits: EndpointLimit[]): ScenarioRes
       peakPerSecond: peak,
       burstLimitPerSecond: burstLimit,
       burstHeadroomPct: pct(burstLimit, peak),
+      burstExceedPct: Math.round(poissonTail(perMinute / 60, burstLimit) * 100_000) / 1000,
       maxAgents: perAgentPerMinute > 0 ? Math.floor(steadyLimit / perAgentPerMinute) : Infinity,
-      withinLimits: perMinute <= steadyLimit && peak <= burstLimit,
+      // Within: the steady limit holds and fewer than 1 second in 1000 is over the burst limit.
+      withinLimits: perMinute <= steadyLimit && poissonTail(perMinute / 60, burstLimit) < 0.001,
     });
   }
   let throttledShare = 0;

@@ -22,12 +22,31 @@ export interface ViewMeasure {
 
 export interface BrowserReport {
   ticket: number;
+  /** Median split of the cold profile time (see browser.ts). */
+  coldPhases: {
+    requesterAnsweredMs: number;
+    scriptsLoadedMs: number;
+    beforeFirstKlaviyoMs: number;
+    zendeskCallsBefore: number;
+    profileRequestMs: number;
+    afterProfileAnswerMs: number;
+  } | null;
   cold: ViewMeasure;
   warm: ViewMeasure;
   /** Klaviyo requests for one reply sent, by endpoint. */
   perReply: Record<string, number> | null;
   /** Long tasks (ms) seen in the app frame while the 50-message thread rendered. */
   longTasksMs: number[];
+  /** Every long task from registration to the thread on screen: run, start relative to
+   *  registration, duration, and whether it fell in the thread's render (the budget's window:
+   *  from the events' answer reaching the frame); the others are bundle evaluation and the
+   *  profile's first render. */
+  longTaskDetail: Array<{
+    run: number;
+    startMs: number;
+    durationMs: number;
+    duringThreadRender: boolean;
+  }>;
   threadMessages: number;
   /** JS and CSS the sidebar fetched before the profile showed (transfer, as served). */
   loadedBeforeProfile: { files: string[]; rawBytes: number };
@@ -55,6 +74,8 @@ export interface BenchResult {
     limitsNote: string | null;
     scenarios: ScenarioResult[];
     throttle: ThrottlePolicy;
+    /** How the model was set from what the browser measured, if it was. */
+    note: string | null;
   };
   budgets: Budget[];
 }
@@ -73,8 +94,7 @@ export function isConversationEndpoint(endpoint: string): boolean {
   return CONVERSATIONS.test(endpoint);
 }
 
-const total = (counts: Record<string, number>) =>
-  Object.values(counts).reduce((a, b) => a + b, 0);
+const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
 
 export function judgeBudgets(
   latencyMs: number,
@@ -153,6 +173,17 @@ function fmtCounts(counts: Record<string, number>): string {
 
 const ms = (t: Timing) => (t.median === null ? 'n/a' : `${t.median} ms`);
 
+function scenarioCell(e: ScenarioResult['endpoints'][number]): string {
+  const base = `${e.operationId} ${e.perMinute}/${e.steadyLimitPerMinute}`;
+  if (e.perMinute > e.steadyLimitPerMinute) {
+    const refused = Math.round(((e.perMinute - e.steadyLimitPerMinute) / e.perMinute) * 100);
+    return `**${base} OVER: ~${refused}% get 429**`;
+  }
+  if (!e.withinLimits)
+    return `${base} (bursts over ${e.burstLimitPerSecond}/s in ${e.burstExceedPct}% of seconds)`;
+  return base;
+}
+
 /** The short markdown table the README shows. */
 export function markdownTable(result: BenchResult): string {
   const rows: Array<[string, string]> = [];
@@ -160,6 +191,13 @@ export function markdownTable(result: BenchResult): string {
   rows.push(['Klaviyo stand-in round trip', `${result.latencyMs} ms, ${result.runs} runs, median`]);
   if (b) {
     rows.push([`Profile visible, cold (ticket ${b.ticket})`, ms(b.cold.profileVisible)]);
+    if (b.coldPhases) {
+      const p = b.coldPhases;
+      rows.push([
+        'Where the cold time goes',
+        `scripts loaded at ${p.scriptsLoadedMs} ms; the workspace host answered \`get ticket.requester\` at ${p.requesterAnsweredMs} ms; ${p.beforeFirstKlaviyoMs} ms before the first Klaviyo request (${p.zendeskCallsBefore} Zendesk calls); ${p.profileRequestMs} ms profile request; ${p.afterProfileAnswerMs} ms from its answer to the screen`,
+      ]);
+    }
     rows.push(['Thread visible, cold', ms(b.cold.threadVisible)]);
     rows.push(['Profile visible, warm (same ticket again)', ms(b.warm.profileVisible)]);
     rows.push(['Thread visible, warm', ms(b.warm.threadVisible)]);
@@ -174,6 +212,15 @@ export function markdownTable(result: BenchResult): string {
     }
   }
   const bu = result.bundle;
+  if (b && b.loadedBeforeProfile.files.length > 0) {
+    const all = [...bu.initial, ...bu.later];
+    const files = all.filter((f) => b.loadedBeforeProfile.files.includes(f.file));
+    const gzip = files.filter((f) => f.kind === 'js').reduce((n, f) => n + f.gzip, 0);
+    rows.push([
+      'JS the sidebar loads before the profile shows',
+      `${kb(gzip)} KB gzip (${files.length} files: index.html's plus the sidebar's lazy chunks)`,
+    ]);
+  }
   rows.push([
     'Initial JS (index.html)',
     `${kb(bu.initialJs.raw)} KB raw, ${kb(bu.initialJs.gzip)} KB gzip`,
@@ -184,17 +231,12 @@ export function markdownTable(result: BenchResult): string {
     `${kb(bu.laterJs.raw + bu.laterCss.raw)} KB raw, ${kb(bu.laterJs.gzip + bu.laterCss.gzip)} KB gzip (${bu.later.map((f) => f.file.replace(/-[\w-]{8}\./, '.')).join(', ')})`,
   ]);
   for (const s of result.rateLimit.scenarios) {
-    const worst = [...s.endpoints].sort((x, y) => x.steadyHeadroomPct - y.steadyHeadroomPct)[0];
     rows.push([
-      `${s.agents} agents, ${s.viewsPerMinute} views/min`,
-      s.endpoints
-        .map((e) => `${e.operationId} ${e.perMinute}/${e.steadyLimitPerMinute} per min`)
-        .join('; ') +
-        (s.withinLimits
-          ? ' — within limits'
-          : ` — OVER on ${worst?.operationId}: ~${Math.round(s.throttledShare * 100)}% of its calls get 429`),
+      `${s.agents} agents, ${s.viewsPerMinute} views/min (requests/min of limit)`,
+      s.endpoints.map(scenarioCell).join('; '),
     ]);
   }
+  if (result.rateLimit.note) rows.push(['Rate-limit model', result.rateLimit.note]);
   const lines = ['| measure | result |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)];
   lines.push('', '| budget | limit | measured | |', '|---|---|---|---|');
   for (const budget of result.budgets) {
