@@ -1,21 +1,21 @@
 import { Button } from '@zendeskgarden/react-buttons';
-import { QueryClientProvider, useIsFetching, useQueryClient } from '@tanstack/react-query';
+import {
+  QueryClientProvider,
+  useIsFetching,
+  useQueryClient,
+  type Query,
+} from '@tanstack/react-query';
 import { getColor } from '@zendeskgarden/react-theming';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import styled from 'styled-components';
-import {
-  createKlaviyoClient,
-  createQueryClient,
-  klaviyoKeys,
-  type KlaviyoClient,
-} from '../../klaviyo';
+import { klaviyoKeys } from '../../klaviyo';
 import type { ThreadMessage } from '../../sms/model';
 import { useI18n } from '../../i18n';
 import { useZaf, useZafEvent } from '../../zaf/context';
-import { KLAVIYO_AUTHORIZATION } from '../../zaf/klaviyo-auth';
 import { useAutoResize } from '../../zaf/hooks/useAutoResize';
 import { useRequester, type Requester } from '../../zaf/hooks/useRequester';
 import { StatusMessage } from '../common/StatusMessage';
+import { useAppKlaviyo } from '../common/useAppKlaviyo';
 import type { LocalMessageUpdate } from './composer/types';
 import { KlaviyoProvider, useKlaviyo } from './KlaviyoContext';
 import { applyLocalUpdate, type LocalMessages } from './localMessages';
@@ -38,6 +38,16 @@ const Root = styled.main`
   color: ${(p) => getColor({ theme: garden(p), variable: 'foreground.default' })};
   background: ${(p) => getColor({ theme: garden(p), variable: 'background.default' })};
 `;
+
+/**
+ * Past its shown observers' `staleTime` by the clock. (React Query's `stale: true` filter reads a
+ * flag that a timer updates; this asks the clock itself, so it is right the moment it is asked.)
+ */
+function staleByClock(query: Query): boolean {
+  return query.observers.some(({ options: { staleTime } }) =>
+    query.isStaleByTime(typeof staleTime === 'number' ? staleTime : 0),
+  );
+}
 
 /** Identity of a requester for remounting: another person, or the same one with new details. */
 function requesterKey(r: Requester): string {
@@ -72,14 +82,19 @@ function Sidebar() {
   const [local, setLocal] = useState<LocalMessages>({});
   const [current, setCurrent] = useState<CurrentProfile | null>(null);
 
-  // Back in view: refresh in the background, keeping what is shown.
+  // Back in view: what is still fresh is shown as it is (no request: the rate limit is the whole
+  // team's); what went stale is refreshed in the background, keeping what is shown.
   useZafEvent(
     'app.activated',
     useCallback(
       (payload?: unknown) => {
         // Zendesk also sends it when the app first loads: nothing to refresh then.
         if ((payload as { firstLoad?: boolean } | undefined)?.firstLoad === true) return;
-        void queryClient.invalidateQueries({ queryKey: klaviyoKeys.all(klaviyo) });
+        void queryClient.refetchQueries({
+          queryKey: klaviyoKeys.all(klaviyo),
+          type: 'active',
+          predicate: staleByClock,
+        });
       },
       [queryClient, klaviyo],
     ),
@@ -146,18 +161,9 @@ function Sidebar() {
  * they be texted, their local time, the SMS thread, recent activity, orders, lists and segments.
  */
 export default function SidebarRoot() {
-  const { context, metadata, settings, transport } = useZaf();
+  const { context } = useZaf();
   const { t } = useI18n();
-  const [queryClient] = useState(() => createQueryClient());
-  const [klaviyo] = useState<KlaviyoClient>(() =>
-    createKlaviyoClient({
-      transport,
-      authorization: KLAVIYO_AUTHORIZATION,
-      queryClient,
-      accountKey: `${context.account.subdomain}:${metadata.installationId}`,
-      defaultCountry: settings.defaultCountry,
-    }),
-  );
+  const { queryClient, klaviyo } = useAppKlaviyo();
   const root = useRef<HTMLElement>(null);
   useAutoResize(root);
   return (

@@ -32,6 +32,7 @@ beforeEach(() => {
     }),
   );
 });
+afterEach(() => jest.restoreAllMocks());
 afterAll(() => server.close());
 
 type Person = {
@@ -287,6 +288,9 @@ describe('the agent sidebar', () => {
       retryAfter: 120,
       times: 5,
     });
+    // The agent comes back after the data went stale.
+    const later = Date.now() + 5 * 60_000;
+    jest.spyOn(Date, 'now').mockImplementation(() => later);
     await act(async () => {
       await view.client.emit('app.activated');
     });
@@ -299,17 +303,30 @@ describe('the agent sidebar', () => {
     expect(screen.getAllByTestId('thread-message')).toHaveLength(50);
   });
 
-  it('refreshes in the background when the app is activated again, keeping what is shown', async () => {
+  it('asks Klaviyo nothing when the app is activated again while its data is fresh', async () => {
+    const view = await renderInZaf(<SidebarRoot />, { data: ticket(101, PEOPLE.maria) });
+    await waitFor(() => expect(screen.getAllByTestId('thread-message')).toHaveLength(50));
+    const before = {
+      profiles: klaviyoCalls('/api/profiles').length,
+      events: klaviyoCalls('/api/events').length,
+    };
+    await act(async () => {
+      await view.client.emit('app.activated', { firstLoad: true });
+      await view.client.emit('app.activated', { firstLoad: false });
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(klaviyoCalls('/api/profiles')).toHaveLength(before.profiles);
+    expect(klaviyoCalls('/api/events')).toHaveLength(before.events);
+    expect(screen.getByTestId('profile-name')).toHaveTextContent('Maria Garcia');
+  });
+
+  it('refreshes stale data in the background when the app is activated again, keeping what is shown', async () => {
     const view = await renderInZaf(<SidebarRoot />, { data: ticket(101, PEOPLE.maria) });
     await waitFor(() => expect(screen.getAllByTestId('thread-message')).toHaveLength(50));
     const before = klaviyoCalls('/api/events').length;
-    // The first-load activation changes nothing…
-    await act(async () => {
-      await view.client.emit('app.activated', { firstLoad: true });
-    });
-    await new Promise((r) => setTimeout(r, 50));
-    expect(klaviyoCalls('/api/events')).toHaveLength(before);
-    // …coming back to the ticket refreshes.
+    // Coming back to the ticket five minutes later refreshes.
+    const later = Date.now() + 5 * 60_000;
+    jest.spyOn(Date, 'now').mockImplementation(() => later);
     await act(async () => {
       await view.client.emit('app.activated', { firstLoad: false });
     });
