@@ -93,12 +93,51 @@ export const api = {
       r.user_fields.map((f) => f.key),
     ),
   /** The emulated ZAF proxy: the server applies the rules and holds the secure settings. */
-  proxy: (options: unknown) =>
-    call<{
+  proxy: (options: unknown) => {
+    const answer = call<{
       status: number;
       statusText: string;
       headers: Record<string, string>;
       responseText: string;
       failure?: 'refused' | 'network' | 'timeout';
-    }>('POST', '/__zaf/request', { options }),
+    }>('POST', '/__zaf/request', { options });
+    if (writesToZendesk(options)) void answer.finally(() => (zendeskWrites += 1));
+    return answer;
+  },
 };
+
+/**
+ * How many writes apps have made to the Zendesk API through the proxy. Zendesk answers ZAF `get`s
+ * from the data the agent's browser already holds, refreshed when something changes it; the views
+ * re-read users only when this count moved, so a `get` costs no API call otherwise.
+ */
+let zendeskWrites = 0;
+export const zendeskWriteCount = () => zendeskWrites;
+
+/**
+ * A user and the user-field definitions as a ZAF `get` of `customField:` paths sees them: what was
+ * read last, read again only after a Zendesk write (e.g. the app linking a Klaviyo profile id).
+ */
+export async function createUserFieldReader() {
+  let readAt = zendeskWriteCount();
+  let keys = await api.userFieldKeys().catch((): string[] => []);
+  return async (user: ZdUser): Promise<{ user: ZdUser; keys: string[] }> => {
+    if (readAt === zendeskWriteCount()) return { user, keys };
+    readAt = zendeskWriteCount();
+    const [fresh, fields] = await Promise.all([
+      api.user(user.id),
+      api.userFieldKeys().catch((): string[] => []),
+    ]);
+    keys = fields;
+    return { user: fresh, keys };
+  };
+}
+
+function writesToZendesk(options: unknown): boolean {
+  const o = (typeof options === 'string' ? { url: options } : options) as {
+    url?: unknown;
+    type?: unknown;
+  } | null;
+  const method = typeof o?.type === 'string' ? o.type.toUpperCase() : 'GET';
+  return method !== 'GET' && typeof o?.url === 'string' && o.url.startsWith('/');
+}

@@ -1,6 +1,6 @@
 /** The user profile page (user_sidebar app), the nav bar app page, and "not found" pages. */
 import type { ZdIdentity, ZdUser } from '../zendesk/types';
-import { ApiError, api } from './api';
+import { ApiError, api, createUserFieldReader } from './api';
 import { mountApp } from './app-pane';
 import { h, initials } from './dom';
 import type { View, WorkspaceContext } from './view';
@@ -63,12 +63,11 @@ export async function createUserView(ctx: WorkspaceContext, id: number): Promise
     throw error;
   }
   const tickets = (await api.tickets()).tickets.filter((t) => t.requester_id === id);
+  const readUserFields = await createUserFieldReader();
   const model: InstanceModel = {
     async get(path) {
       let defined: string[] = [];
-      if (path.includes('customField:')) {
-        [user, defined] = await Promise.all([api.user(id), api.userFieldKeys().catch(() => [])]);
-      }
+      if (path.includes('customField:')) ({ user, keys: defined } = await readUserFields(user));
       return lookup({ ...ctx.commonRoot(), user: zafUser(user, identities) }, path, defined);
     },
     set: (path) => unknown(path),

@@ -5,7 +5,7 @@
  * form values; Submit runs the `ticket.save` hook before anything is saved.
  */
 import { TICKET_STATUSES, type ZdTicketStatus } from '../zendesk/types';
-import { ApiError, api } from './api';
+import { ApiError, api, createUserFieldReader } from './api';
 import { mountApp } from './app-pane';
 import { h, initials, relativeTime, replaceChildren } from './dom';
 import { notFoundView } from './other-views';
@@ -78,6 +78,7 @@ export async function createTicketView(ctx: WorkspaceContext, id: number): Promi
     throw error;
   }
 
+  const readUserFields = await createUserFieldReader();
   let instance: AppInstance | null = null;
   let saving = false;
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
@@ -125,12 +126,7 @@ export async function createTicketView(ctx: WorkspaceContext, id: number): Promi
     async get(path) {
       let defined: string[] = [];
       if (path.includes('customField:')) {
-        // The app may have just written a user field: read the requester again, as Zendesk's
-        // live data would have it.
-        [s.requester, defined] = await Promise.all([
-          api.user(s.requester.id),
-          api.userFieldKeys().catch(() => []),
-        ]);
+        ({ user: s.requester, keys: defined } = await readUserFields(s.requester));
       }
       return lookup(
         { ...ctx.commonRoot(), ticket: zafTicket(s), ticketFields: ticketFields() },
