@@ -7,47 +7,23 @@
  * The composer's own cases (429 and a dropped connection before Klaviyo got the text, flow mode,
  * consent, quiet hours) are in reply.test.ts; this file does not repeat them.
  */
-import type { Browser, Frame, Page } from 'playwright-core';
-import { appFrame, launchBrowser } from './support/browser';
-import { startWorkspace, type KlaviyoRequest, type Workspace } from './support/workspace';
+import type { Frame } from 'playwright-core';
+import { browserSuite } from './support/suite';
+import { type KlaviyoRequest } from './support/workspace';
 
 jest.setTimeout(120_000);
 
 const WAIT = { timeout: 20_000 };
 const MARIA = '01DEMOMARIA000000000000000';
 
-let workspace: Workspace;
-let browser: Browser;
-let page: Page;
+const suite = browserSuite({});
 
-beforeAll(async () => {
-  workspace = await startWorkspace();
-  browser = await launchBrowser();
-});
+const openTicket = (id: number) => suite.openTicket(id);
 
-afterAll(async () => {
-  await browser?.close();
-  await workspace?.stop();
-});
-
-beforeEach(async () => {
-  await workspace.control.reset();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-});
-
-afterEach(async () => {
-  await page?.close();
-});
-
-async function openTicket(id: number): Promise<Frame> {
-  await page.goto(workspace.ticketUrl(id));
-  return appFrame(page, { ticketId: id });
-}
-
-const fault = (f: Record<string, unknown>) => workspace.control.addKlaviyoFault(f);
+const fault = (f: Record<string, unknown>) => suite.workspace.control.addKlaviyoFault(f);
 
 async function requests(method: string, path: string | RegExp): Promise<KlaviyoRequest[]> {
-  return (await workspace.control.klaviyoRequests()).filter(
+  return (await suite.workspace.control.klaviyoRequests()).filter(
     (r) => r.method === method && (typeof path === 'string' ? r.path === path : path.test(r.path)),
   );
 }
@@ -72,7 +48,7 @@ describe('Klaviyo faults while the sidebar loads', () => {
     expect(await alert.textContent()).toContain('paste a valid Klaviyo private API key');
     expect(await alert.getByRole('button', { name: 'Try again' }).count()).toBe(0);
     // A refused key is not retried: one request, not a loop.
-    await page.waitForTimeout(1_000);
+    await suite.page.waitForTimeout(1_000);
     expect(await requests('GET', '/api/profiles')).toHaveLength(1);
   });
 
@@ -88,7 +64,7 @@ describe('Klaviyo faults while the sidebar loads', () => {
   it('404 on a linked profile id: falls back to the requester’s email and shows the profile', async () => {
     // Link Maria's Zendesk user to a Klaviyo profile id, then make that id unknown to Klaviyo.
     const zendesk = async (method: string, path: string, body: unknown) => {
-      const response = await fetch(`${workspace.hostOrigin}${path}`, {
+      const response = await fetch(`${suite.workspace.hostOrigin}${path}`, {
         method,
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(body),
@@ -117,7 +93,7 @@ describe('Klaviyo faults while the sidebar loads', () => {
   it('429 on a refresh: keeps the shown data, says when it retries, and does not hammer Klaviyo', async () => {
     const frame = await openTicket(101);
     expect(await profileName(frame)).toBe('Maria Garcia');
-    await workspace.control.delete('/klaviyo/requests');
+    await suite.workspace.control.delete('/klaviyo/requests');
 
     await fault({ method: 'GET', path: '/api/profiles', status: 429, retryAfter: 120, times: 50 });
     await frame.getByRole('button', { name: 'Refresh' }).click();
@@ -126,7 +102,7 @@ describe('Klaviyo faults while the sidebar loads', () => {
     expect(await profileName(frame)).toBe('Maria Garcia');
     expect(await frame.getByTestId('thread-message').count()).toBeGreaterThan(0);
     // Retry-After is two minutes: no retries meanwhile.
-    await page.waitForTimeout(2_000);
+    await suite.page.waitForTimeout(2_000);
     expect(await requests('GET', '/api/profiles')).toHaveLength(1);
   });
 
@@ -135,7 +111,7 @@ describe('Klaviyo faults while the sidebar loads', () => {
     const frame = await openTicket(101);
     const alert = frame.getByText(/Klaviyo is busy; retrying at \d/);
     await alert.waitFor(WAIT);
-    await page.waitForTimeout(1_000);
+    await suite.page.waitForTimeout(1_000);
     expect(await requests('GET', '/api/profiles')).toHaveLength(1);
   });
 
@@ -176,13 +152,13 @@ describe('Klaviyo faults while the sidebar loads', () => {
 
   it('timeout: a Klaviyo that never answers ends in the offline message, not an endless spinner', async () => {
     // The client gives up after 20 s per try: the page's clock is fast-forwarded past each wait.
-    await page.clock.install();
+    await suite.page.clock.install();
     await fault({ method: 'GET', path: '/api/profiles', delayMs: 60_000, times: 3 });
     const frame = await openTicket(101);
     const alert = alertTitled(frame, 'Klaviyo could not be reached');
     for (let i = 0; i < 8 && !(await alert.isVisible()); i++) {
-      await page.waitForTimeout(300);
-      await page.clock.fastForward(21_000);
+      await suite.page.waitForTimeout(300);
+      await suite.page.clock.fastForward(21_000);
     }
     await alert.waitFor(WAIT);
     expect(await frame.locator('[aria-busy="true"]').count()).toBe(0);
@@ -191,7 +167,7 @@ describe('Klaviyo faults while the sidebar loads', () => {
 
 describe('Klaviyo faults while sending', () => {
   it('the answer to a send is lost after Klaviyo took it: the text is kept, and Check and retry finds it instead of texting twice', async () => {
-    await page.clock.install();
+    await suite.page.clock.install();
     // Klaviyo takes the message but answers only after the app has given up (20 s timeout).
     await fault({ method: 'POST', path: '/api/conversation-messages', delayMs: 1_500, times: 1 });
     const frame = await openTicket(105);
@@ -206,10 +182,10 @@ describe('Klaviyo faults while sending', () => {
     const posted = async () => (await requests('POST', '/api/conversation-messages')).length;
     for (let i = 0; i < 50 && (await posted()) === 0; i++) {
       if (await confirm.isVisible()) await confirm.click();
-      await page.waitForTimeout(100);
+      await suite.page.waitForTimeout(100);
     }
     expect(await posted()).toBe(1);
-    await page.clock.fastForward(21_000);
+    await suite.page.clock.fastForward(21_000);
 
     const failure = frame.getByTestId('composer-failure');
     await failure.waitFor(WAIT);
@@ -218,9 +194,13 @@ describe('Klaviyo faults while sending', () => {
 
     // Klaviyo did deliver it.
     const messages = async () =>
-      (await workspace.control.get<{ messages: Array<{ body: string }> }>('/klaviyo/messages'))
-        .messages;
-    for (let i = 0; i < 30 && (await messages()).length === 0; i++) await page.waitForTimeout(100);
+      (
+        await suite.workspace.control.get<{ messages: Array<{ body: string }> }>(
+          '/klaviyo/messages',
+        )
+      ).messages;
+    for (let i = 0; i < 30 && (await messages()).length === 0; i++)
+      await suite.page.waitForTimeout(100);
     expect(await messages()).toEqual([expect.objectContaining({ body: text })]);
 
     await failure.getByRole('button', { name: 'Check and retry' }).click();

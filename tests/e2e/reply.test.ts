@@ -3,9 +3,9 @@
  * confirms a send, Klaviyo's refusals, and the ticket-save bridge, asserting what the agent sees
  * and what actually reached the Klaviyo stand-in and the Zendesk ticket.
  */
-import type { Browser, Frame, Page } from 'playwright-core';
-import { appFrame, launchBrowser } from './support/browser';
-import { startWorkspace, type Workspace } from './support/workspace';
+import type { Frame } from 'playwright-core';
+import { appFrame } from './support/browser';
+import { browserSuite } from './support/suite';
 
 jest.setTimeout(120_000);
 
@@ -13,9 +13,9 @@ const MARIA_CONVERSATION = '01DEMOCONVMARIA00000000000';
 const MARIA = '01DEMOMARIA000000000000000';
 const WAIT = { timeout: 20_000 };
 
-let workspace: Workspace;
-let browser: Browser;
-let page: Page;
+const suite = browserSuite({
+  beforeEachTest: (workspace) => workspace.control.setSettings(ALL_DAY),
+});
 
 interface Message {
   conversationId: string;
@@ -30,37 +30,18 @@ interface CreatedEvent {
 }
 
 const messages = async () =>
-  (await workspace.control.get<{ messages: Message[] }>('/klaviyo/messages')).messages;
+  (await suite.workspace.control.get<{ messages: Message[] }>('/klaviyo/messages')).messages;
 const events = async () =>
-  (await workspace.control.get<{ events: CreatedEvent[] }>('/klaviyo/events')).events;
-const comments = async (ticketId: number) => (await workspace.control.ticket(ticketId)).comments;
-
-beforeAll(async () => {
-  workspace = await startWorkspace();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await workspace?.stop();
-});
+  (await suite.workspace.control.get<{ events: CreatedEvent[] }>('/klaviyo/events')).events;
+const comments = async (ticketId: number) =>
+  (await suite.workspace.control.ticket(ticketId)).comments;
 
 /** Texting allowed all day, so that only the quiet-hours test depends on the clock. */
 const ALL_DAY = { quiet_hours_start: 0, quiet_hours_end: 24 };
 
-beforeEach(async () => {
-  await workspace.control.reset();
-  await workspace.control.setSettings(ALL_DAY);
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-});
-
-afterEach(async () => {
-  await page?.close();
-});
-
 async function openTicket(id: number): Promise<Frame> {
-  await page.goto(workspace.ticketUrl(id));
-  const frame = await appFrame(page, { ticketId: id });
+  await suite.page.goto(suite.workspace.ticketUrl(id));
+  const frame = await appFrame(suite.page, { ticketId: id });
   await frame.getByTestId('composer').waitFor(WAIT);
   return frame;
 }
@@ -110,7 +91,7 @@ describe('replying by SMS from the sidebar', () => {
   });
 
   it('flow mode: the reply becomes one custom event with the reply id as unique_id', async () => {
-    await workspace.control.setSettings({ reply_mode: 'flow' });
+    await suite.workspace.control.setSettings({ reply_mode: 'flow' });
     const frame = await openTicket(101);
     await write(frame, 'Sent through the flow.');
     await sendButton(frame).click();
@@ -138,7 +119,7 @@ describe('replying by SMS from the sidebar', () => {
   });
 
   it('outside texting hours: asks to confirm with the customer’s local time, then sends', async () => {
-    await workspace.control.setSettings(windowExcludingNow('America/Los_Angeles'));
+    await suite.workspace.control.setSettings(windowExcludingNow('America/Los_Angeles'));
     const frame = await openTicket(101);
     await write(frame, 'Sorry for the late answer.');
     await sendButton(frame).click();
@@ -166,7 +147,7 @@ describe('replying by SMS from the sidebar', () => {
   });
 
   it('403 without Conversations API access: explains, and sends through the flow instead', async () => {
-    await workspace.control.addKlaviyoFault({
+    await suite.workspace.control.addKlaviyoFault({
       method: 'GET',
       pathPattern: '^/api/profiles/[^/]+/conversations',
       status: 403,
@@ -191,7 +172,7 @@ describe('replying by SMS from the sidebar', () => {
   });
 
   it('429 during send: says when to try again and keeps the text', async () => {
-    await workspace.control.addKlaviyoFault({
+    await suite.workspace.control.addKlaviyoFault({
       method: 'POST',
       path: '/api/conversation-messages',
       status: 429,
@@ -214,7 +195,7 @@ describe('replying by SMS from the sidebar', () => {
   });
 
   it('network failure, then retry: exactly one message reaches Klaviyo', async () => {
-    await workspace.control.addKlaviyoFault({
+    await suite.workspace.control.addKlaviyoFault({
       method: 'POST',
       path: '/api/conversation-messages',
       networkError: true,
@@ -240,14 +221,14 @@ describe('replying by SMS from the sidebar', () => {
 
 describe('sending public replies as SMS from the ticket editor', () => {
   async function submitPublicReply(text: string) {
-    await page.getByTestId('public-reply-tab').click();
-    await page.getByTestId('editor').fill(text);
-    await page.getByTestId('submit').click();
+    await suite.page.getByTestId('public-reply-tab').click();
+    await suite.page.getByTestId('editor').fill(text);
+    await suite.page.getByTestId('submit').click();
   }
 
   it('blocks the save with Klaviyo’s reason and keeps the text in the editor', async () => {
-    await workspace.control.setSettings({ send_public_replies_as_sms: true });
-    await workspace.control.addKlaviyoFault({
+    await suite.workspace.control.setSettings({ send_public_replies_as_sms: true });
+    await suite.workspace.control.addKlaviyoFault({
       method: 'GET',
       pathPattern: '^/api/profiles/[^/]+/conversations',
       status: 403,
@@ -256,7 +237,7 @@ describe('sending public replies as SMS from the ticket editor', () => {
     await openTicket(101);
     const before = (await comments(101)).length;
     await submitPublicReply('We refunded your order.');
-    const banner = page.getByTestId('save-error-message');
+    const banner = suite.page.getByTestId('save-error-message');
     await banner.waitFor(WAIT);
     expect(await banner.textContent()).toContain(
       'Not saved: this public reply could not be sent by SMS.',
@@ -264,16 +245,16 @@ describe('sending public replies as SMS from the ticket editor', () => {
     expect(await banner.textContent()).toContain(
       'Your Klaviyo account cannot send replies through the API yet',
     );
-    expect(await page.getByTestId('editor').inputValue()).toBe('We refunded your order.');
+    expect(await suite.page.getByTestId('editor').inputValue()).toBe('We refunded your order.');
     expect(await comments(101)).toHaveLength(before);
     expect(await messages()).toHaveLength(0);
   });
 
   it('texts the reply and lets the save through; internal notes are never texted', async () => {
-    await workspace.control.setSettings({ send_public_replies_as_sms: true });
+    await suite.workspace.control.setSettings({ send_public_replies_as_sms: true });
     await openTicket(101);
     await submitPublicReply('Your refund is on its way.');
-    await page
+    await suite.page
       .getByTestId('comment')
       .filter({ hasText: 'Your refund is on its way.' })
       .first()
@@ -285,10 +266,10 @@ describe('sending public replies as SMS from the ticket editor', () => {
       }),
     ]);
 
-    await page.getByTestId('internal-note-tab').click();
-    await page.getByTestId('editor').fill('Customer was upset, refunded in full.');
-    await page.getByTestId('submit').click();
-    await page
+    await suite.page.getByTestId('internal-note-tab').click();
+    await suite.page.getByTestId('editor').fill('Customer was upset, refunded in full.');
+    await suite.page.getByTestId('submit').click();
+    await suite.page
       .getByTestId('comment')
       .filter({ hasText: 'Customer was upset, refunded in full.' })
       .first()

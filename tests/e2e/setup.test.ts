@@ -3,9 +3,9 @@
  * (objects appear in the Zendesk stand-in, the key never shows), the webhook's invocations, and
  * removal.
  */
-import type { Browser, Frame, Page } from 'playwright-core';
-import { appFrame, launchBrowser } from './support/browser';
-import { startWorkspace, type Workspace } from './support/workspace';
+import type { Frame } from 'playwright-core';
+import { appFrame } from './support/browser';
+import { browserSuite } from './support/suite';
 
 jest.setTimeout(120_000);
 
@@ -23,37 +23,16 @@ interface AdminObjects {
   views: unknown[];
 }
 
-let workspace: Workspace;
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  workspace = await startWorkspace();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await workspace?.stop();
-});
-
-beforeEach(async () => {
-  await workspace.control.reset();
-  page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-});
-
-afterEach(async () => {
-  await page?.close();
-});
+const suite = browserSuite({ viewport: { width: 1280, height: 1000 } });
 
 async function openSetup(): Promise<Frame> {
-  await page.goto(`${workspace.hostOrigin}/?nav=klaviyo`);
-  const frame = await appFrame(page, { location: 'nav_bar' });
+  await suite.page.goto(`${suite.workspace.hostOrigin}/?nav=klaviyo`);
+  const frame = await appFrame(suite.page, { location: 'nav_bar' });
   await frame.getByTestId('setup-root').waitFor({ timeout: 20_000 });
   return frame;
 }
 
-const admin = () => workspace.control.get<AdminObjects>('/zendesk/admin');
+const admin = () => suite.workspace.control.get<AdminObjects>('/zendesk/admin');
 
 async function saveWithKey(frame: Frame): Promise<void> {
   await frame.getByLabel('Klaviyo private API key for the webhook').fill(WEBHOOK_KEY);
@@ -83,7 +62,7 @@ describe('the setup page in the workspace', () => {
     ]);
     expect(JSON.stringify(objects)).not.toContain(WEBHOOK_KEY);
     expect(await frame.content()).not.toContain(WEBHOOK_KEY);
-    expect(await page.content()).not.toContain(WEBHOOK_KEY);
+    expect(await suite.page.content()).not.toContain(WEBHOOK_KEY);
 
     // Saving again changes nothing.
     await frame.getByRole('button', { name: 'Save' }).click();
@@ -94,8 +73,8 @@ describe('the setup page in the workspace', () => {
   it('shows the webhook’s invocations with their meaning', async () => {
     const frame = await openSetup();
     await saveWithKey(frame);
-    await workspace.control.post('/zendesk/admin/invocations', { statusCode: 202 });
-    await workspace.control.post('/zendesk/admin/invocations', { statusCode: 400 });
+    await suite.workspace.control.post('/zendesk/admin/invocations', { statusCode: 202 });
+    await suite.workspace.control.post('/zendesk/admin/invocations', { statusCode: 400 });
     await frame.getByRole('button', { name: 'Refresh' }).click();
     const table = frame.getByTestId('invocations');
     await table.getByText('Accepted by Klaviyo.').waitFor({ timeout: 20_000 });
@@ -113,7 +92,7 @@ describe('the setup page in the workspace', () => {
   });
 
   it('explains to an agent that only admins can set the app up', async () => {
-    await workspace.control.post('/zendesk/session', { role: 'agent' });
+    await suite.workspace.control.post('/zendesk/session', { role: 'agent' });
     const frame = await openSetup();
     await frame.getByText('Only admins can change this page').waitFor({ timeout: 20_000 });
   });

@@ -2,39 +2,15 @@
  * The agent sidebar in the local workspace, one demo customer per test, asserting what a person
  * sees in the 320 px ticket sidebar (issue 5).
  */
-import type { Browser, Frame, Page } from 'playwright-core';
-import { appFrame, appIframeSelector, launchBrowser } from './support/browser';
-import { startWorkspace, type Workspace } from './support/workspace';
+import type { Frame } from 'playwright-core';
+import { appFrame, appIframeSelector } from './support/browser';
+import { browserSuite } from './support/suite';
 
 jest.setTimeout(120_000);
 
-let workspace: Workspace;
-let browser: Browser;
-let page: Page;
+const suite = browserSuite({});
 
-beforeAll(async () => {
-  workspace = await startWorkspace();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await workspace?.stop();
-});
-
-beforeEach(async () => {
-  await workspace.control.reset();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-});
-
-afterEach(async () => {
-  await page?.close();
-});
-
-async function openTicket(id: number): Promise<Frame> {
-  await page.goto(workspace.ticketUrl(id));
-  return appFrame(page, { ticketId: id });
-}
+const openTicket = (id: number) => suite.openTicket(id);
 
 async function text(frame: Frame, testId: string): Promise<string> {
   const locator = frame.getByTestId(testId).first();
@@ -77,14 +53,14 @@ describe('agent sidebar in the workspace', () => {
     await frame.getByTestId('thread-message').nth(50).waitFor({ timeout: 20_000 });
 
     // The iframe grows with its content instead of scrolling inside Zendesk's scroll.
-    const iframeHeight = await page
+    const iframeHeight = await suite.page
       .locator(appIframeSelector({ ticketId: 101 }))
       .evaluate((el) => el.getBoundingClientRect().height);
     expect(iframeHeight).toBeGreaterThan(2000);
     expect(await noSideways(frame)).toBe(true);
 
     // Opening the profile's view needs one profile and one events request, no conversations.
-    const requests = await workspace.control.klaviyoRequests();
+    const requests = await suite.workspace.control.klaviyoRequests();
     expect(requests.filter((r) => r.path === '/api/profiles')).toHaveLength(1);
     expect(requests.filter((r) => r.path.includes('conversation'))).toHaveLength(0);
   });
@@ -136,25 +112,25 @@ describe('agent sidebar in the workspace', () => {
     await frame.getByRole('button', { name: 'Link to this Zendesk user' }).click();
     await visible(frame, 'Linked. Every agent will see this profile for this user.');
 
-    await page.reload();
-    frame = await appFrame(page, { ticketId: 106 });
+    await suite.page.reload();
+    frame = await appFrame(suite.page, { ticketId: 106 });
     await visible(frame, 'Linked to this Zendesk user');
     expect(await frame.getByText('Several Klaviyo profiles match').count()).toBe(0);
     await frame.getByText('+15035550142').first().waitFor();
   });
 
   it('follows a change of requester to the new customer, never showing the old one late', async () => {
-    await workspace.control.setKlaviyoLatency(300);
+    await suite.workspace.control.setKlaviyoLatency(300);
     const frame = await openTicket(101);
-    await page.getByTestId('change-requester').selectOption({ value: '1102' });
+    await suite.page.getByTestId('change-requester').selectOption({ value: '1102' });
     expect(await text(frame, 'profile-name')).toBe('Sven Lindqvist');
-    await page.waitForTimeout(800);
+    await suite.page.waitForTimeout(800);
     expect(await text(frame, 'profile-name')).toBe('Sven Lindqvist');
     expect(await frame.getByText('Maria Garcia').count()).toBe(0);
   });
 
   it('keeps the profile on screen when the events call fails, and offers to try again', async () => {
-    await workspace.control.addKlaviyoFault({
+    await suite.workspace.control.addKlaviyoFault({
       method: 'GET',
       path: '/api/events',
       status: 400,
@@ -169,8 +145,8 @@ describe('agent sidebar in the workspace', () => {
   });
 
   it('shows the same customer in the user sidebar', async () => {
-    await page.goto(`${workspace.hostOrigin}/?user=1105`);
-    const frame = await appFrame(page, { location: 'user_sidebar', userId: 1105 });
+    await suite.page.goto(`${suite.workspace.hostOrigin}/?user=1105`);
+    const frame = await appFrame(suite.page, { location: 'user_sidebar', userId: 1105 });
     await visible(frame, 'Matched by phone');
     expect(await text(frame, 'local-time')).toContain('Asia/Seoul');
   });

