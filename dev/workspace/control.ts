@@ -12,7 +12,7 @@ import {
   validateSettings,
   type SettingValues,
 } from './settings';
-import type { WorkspaceState } from './state';
+import type { ExtraSeed, WorkspaceState } from './state';
 
 export interface ControlAnswer {
   status: number;
@@ -189,6 +189,13 @@ async function route(
   if (path === '/reset' && method === 'POST') {
     state.reset();
     return ok({ reset: true });
+  }
+  if (path === '/seed' && method === 'POST') {
+    // Extra demo records (users and tickets in dev/zendesk/seed.ts's shape, Klaviyo profiles and
+    // events in dev/klaviyo/store.ts's, events naming their metric): kept across resets.
+    const body = object(await readBody(), 'seed');
+    state.addSeed(body as ExtraSeed);
+    return ok({ seeded: true, tickets: [...state.zendesk.tickets.keys()] }, 201);
   }
   if (path === '/settings') {
     if (method === 'GET') return ok(settingsView(state));

@@ -12,6 +12,8 @@ import {
   type KlaviyoStore,
 } from '../klaviyo';
 import { createZendeskStore, type ZendeskStore } from '../zendesk/store';
+import { demoZendeskSeed, type SeedTicket, type SeedUser } from '../zendesk/seed';
+import type { SeedEvent, SeedProfile } from '../klaviyo/store';
 import { zendeskFallbackHandlers, zendeskHandlers, type TicketChange } from '../zendesk/handlers';
 import { fireTicketTriggers, liquidTicket, type OutgoingRequest } from '../zendesk/admin-triggers';
 import {
@@ -22,6 +24,18 @@ import {
 import type { WorkspaceOptions } from './config';
 import { KLAVIYO_HOST, UPSTREAM_TIMEOUT_MS, ZENDESK_BASE_URL, type ProxyLogEntry } from './proxy';
 import { KLAVIYO_KEY_SETTING, type Manifest, type SettingValues } from './settings';
+
+/**
+ * Records added to the demo data (e.g. the attack suite's hostile customer): kept across resets.
+ * Events name their metric; the Klaviyo stand-in gives it its id.
+ */
+export interface ExtraSeed {
+  zendesk?: { users?: SeedUser[]; tickets?: SeedTicket[] };
+  klaviyo?: {
+    profiles?: SeedProfile[];
+    events?: Array<Omit<SeedEvent, 'metricId'> & { metricName: string }>;
+  };
+}
 
 export interface WorkspaceState {
   readonly manifest: Manifest;
@@ -42,6 +56,8 @@ export interface WorkspaceState {
   /** Resolves when the webhooks that ticket changes fired so far have been delivered. */
   settled(): Promise<void>;
   reset(): void;
+  /** Adds records to the demo data, from now on and after every reset; then resets. */
+  addSeed(seed: ExtraSeed): void;
   setKlaviyoLatency(ms: number): void;
 }
 
@@ -105,13 +121,39 @@ export function createWorkspaceState(
     void run.finally(() => pending.delete(run));
   }
 
+  const extra: ExtraSeed[] = [];
+  function seededZendesk(): ZendeskStore {
+    const demo = demoZendeskSeed();
+    return createZendeskStore(
+      {
+        ...demo,
+        users: [...demo.users, ...extra.flatMap((e) => e.zendesk?.users ?? [])],
+        tickets: [...demo.tickets, ...extra.flatMap((e) => e.zendesk?.tickets ?? [])],
+      },
+      { baseUrl: ZENDESK_BASE_URL },
+    );
+  }
+  function seededKlaviyo(): KlaviyoStore {
+    const store = createKlaviyoStore(demoKlaviyoSeed());
+    for (const e of extra) {
+      for (const profile of e.klaviyo?.profiles ?? []) store.addProfile(profile);
+      store.addEvents(
+        (e.klaviyo?.events ?? []).map(({ metricName, ...event }) => ({
+          ...event,
+          metricId: store.metricNamed(metricName).id,
+        })),
+      );
+    }
+    return store;
+  }
+
   const state: WorkspaceState = {
     manifest,
     options,
     settings: { ...options.settings },
-    zendesk: createZendeskStore(undefined, { baseUrl: ZENDESK_BASE_URL }),
+    zendesk: seededZendesk(),
     zendeskAdmin: createZendeskAdminState(),
-    klaviyo: createKlaviyoStore(demoKlaviyoSeed()),
+    klaviyo: seededKlaviyo(),
     klaviyoLatencyMs: options.klaviyoLatencyMs,
     saveHookTimeoutMs: options.saveHookTimeoutMs,
     proxyLog: [],
@@ -134,13 +176,17 @@ export function createWorkspaceState(
     },
     reset() {
       state.settings = { ...options.settings };
-      state.zendesk = createZendeskStore(undefined, { baseUrl: ZENDESK_BASE_URL });
+      state.zendesk = seededZendesk();
       state.zendeskAdmin = createZendeskAdminState();
-      state.klaviyo = createKlaviyoStore(demoKlaviyoSeed());
+      state.klaviyo = seededKlaviyo();
       state.klaviyoLatencyMs = options.klaviyoLatencyMs;
       state.saveHookTimeoutMs = options.saveHookTimeoutMs;
       state.proxyLog.length = 0;
       rebuild();
+    },
+    addSeed(seed) {
+      extra.push(seed);
+      state.reset();
     },
     setKlaviyoLatency(ms) {
       state.klaviyoLatencyMs = ms;

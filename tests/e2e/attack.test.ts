@@ -4,19 +4,12 @@
  * (tests/e2e/hostile-data.ts). Opened in the workspace, nothing executes, no injected element
  * exists, the text shows literally, and the 320 px sidebar keeps its width without sideways scroll.
  *
- * The workspace runs in this process here (not as a child), so the hostile records can be added
- * to its in-memory Zendesk and Klaviyo without a seed API.
+ * The hostile records join the workspace's demo data through its control API (`POST /seed`).
  */
-import type { Browser, Frame, Page } from 'playwright-core';
-import { createZendeskStore } from '../../dev/zendesk/store';
-import { demoZendeskSeed } from '../../dev/zendesk/seed';
-import { findRoot, loadWorkspaceOptions } from '../../dev/workspace/config';
-import { ZENDESK_BASE_URL } from '../../dev/workspace/proxy';
-import { startWorkspaceServer, type WorkspaceServer } from '../../dev/workspace/server';
-import type { WorkspaceState } from '../../dev/workspace/state';
-import { appFrame, launchBrowser } from './support/browser';
+import type { Frame, Page } from 'playwright-core';
+import { appFrame } from './support/browser';
+import { browserSuite } from './support/suite';
 import {
-  HOSTILE_REQUESTER_ID,
   HOSTILE_TICKET_ID,
   HOSTILE_ZENDESK,
   PAYLOADS,
@@ -28,43 +21,15 @@ jest.setTimeout(120_000);
 
 const WAIT = { timeout: 20_000 };
 
-let server: WorkspaceServer;
-let browser: Browser;
+const suite = browserSuite({ viewport: { width: 1400, height: 900 } });
 
-/** Adds the hostile requester and ticket to the live Zendesk, and the profile to Klaviyo. */
-function seedHostile(state: WorkspaceState) {
-  const demo = demoZendeskSeed();
-  const withHostile = createZendeskStore(
-    {
-      ...demo,
-      users: [...demo.users, HOSTILE_ZENDESK.user],
-      tickets: [...demo.tickets, HOSTILE_ZENDESK.ticket],
-    },
-    { baseUrl: ZENDESK_BASE_URL },
-  );
-  const live = state.zendesk;
-  live.users.set(HOSTILE_REQUESTER_ID, withHostile.getUser(HOSTILE_REQUESTER_ID));
-  live.identities.set(HOSTILE_REQUESTER_ID, withHostile.identities.get(HOSTILE_REQUESTER_ID)!);
-  live.tickets.set(HOSTILE_TICKET_ID, withHostile.getTicket(HOSTILE_TICKET_ID));
-  live.comments.set(HOSTILE_TICKET_ID, withHostile.comments.get(HOSTILE_TICKET_ID) ?? []);
-
-  const klaviyo = state.klaviyo;
-  klaviyo.addProfile(hostileProfile());
-  klaviyo.addEvents(hostileEvents((name) => klaviyo.metricNamed(name).id));
-}
-
-beforeAll(async () => {
-  const root = findRoot();
-  const options = loadWorkspaceOptions(['--port', '0'], {}, root);
-  server = await startWorkspaceServer(options);
-  seedHostile(server.state);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// The hostile requester, ticket and profile join the demo data (kept across the suite's resets).
+beforeAll(() =>
+  suite.workspace.control.seed({
+    zendesk: { users: [HOSTILE_ZENDESK.user], tickets: [HOSTILE_ZENDESK.ticket] },
+    klaviyo: { profiles: [hostileProfile()], events: hostileEvents() },
+  }),
+);
 
 /** Everything a payload could have done, collected over all frames of the page. */
 async function executed(page: Page): Promise<string[]> {
@@ -99,7 +64,7 @@ async function injected(frame: Frame): Promise<string[]> {
 
 describe('hostile data from Klaviyo and Zendesk', () => {
   it('nothing executes, nothing is injected, the text shows literally and the layout holds', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = suite.page;
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
@@ -108,7 +73,7 @@ describe('hostile data from Klaviyo and Zendesk', () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(String(error)));
 
-    await page.goto(`${server.hostOrigin}/?ticket=${HOSTILE_TICKET_ID}`);
+    await page.goto(`${suite.workspace.hostOrigin}/?ticket=${HOSTILE_TICKET_ID}`);
     const frame = await appFrame(page, { ticketId: HOSTILE_TICKET_ID });
     const name = frame.getByTestId('profile-name');
     await name.waitFor(WAIT);
@@ -160,6 +125,5 @@ describe('hostile data from Klaviyo and Zendesk', () => {
     await frame.getByRole('textbox', { name: 'Reply by SMS' }).fill(PAYLOADS.script);
     expect(await injected(frame)).toEqual([]);
     expect(dialogs).toEqual([]);
-    await page.close();
   });
 });

@@ -9,6 +9,8 @@
  */
 import type { SeedEvent, SeedProfile } from '../../dev/klaviyo';
 
+type HostileEvent = Omit<SeedEvent, 'metricId'> & { metricName: string };
+
 export const HOSTILE_TICKET_ID = 666;
 export const HOSTILE_REQUESTER_ID = 1666;
 export const HOSTILE_PROFILE_ID = '01HOSTILE00000000000000000';
@@ -105,19 +107,20 @@ export function hostileProfile(): SeedProfile {
  * Events for the hostile profile, newest last. Metric ids are resolved by the caller with
  * `store.metricNamed(name).id` so they match the stand-in's metrics.
  */
-export function hostileEvents(metricId: (name: string) => string, now = Date.now()): SeedEvent[] {
+/** The hostile profile's events, each naming its metric (the workspace's seed API resolves it). */
+export function hostileEvents(now = Date.now()): HostileEvent[] {
   const at = (minutesAgo: number) => new Date(now - minutesAgo * 60_000).toISOString();
   let n = 0;
   const event = (
     metric: string,
     minutesAgo: number,
     properties: Record<string, unknown>,
-  ): SeedEvent => {
+  ): HostileEvent => {
     n += 1;
     return {
       id: `EvHostile${String(n).padStart(4, '0')}`,
       profileId: HOSTILE_PROFILE_ID,
-      metricId: metricId(metric),
+      metricName: metric,
       datetime: at(minutesAgo),
       properties,
     };

@@ -3,6 +3,7 @@
  * dev/start.ts through tsx, on a free port), and drives its control API. dist/ must be built
  * (`npm test` and `npm run test:e2e` build first).
  */
+import type { ExtraSeed } from '../../../dev/workspace/state';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,6 +36,8 @@ export interface WorkspaceControl {
   post<T = unknown>(path: string, body?: unknown): Promise<T>;
   delete<T = unknown>(path: string): Promise<T>;
   reset(): Promise<void>;
+  /** Adds records to the demo data, kept across resets (see dev/README.md, `POST /seed`). */
+  seed(seed: ExtraSeed): Promise<void>;
   setSettings(settings: Record<string, unknown>): Promise<void>;
   setKlaviyoLatency(ms: number): Promise<void>;
   addKlaviyoFault(fault: Record<string, unknown>): Promise<void>;
@@ -131,6 +134,7 @@ export async function startWorkspace(options: StartOptions = {}): Promise<Worksp
     post: (path, body) => call('POST', path, body ?? {}),
     delete: (path) => call('DELETE', path),
     reset: async () => void (await call('POST', '/reset', {})),
+    seed: async (seed) => void (await call('POST', '/seed', seed)),
     setSettings: async (settings) => void (await call('POST', '/settings', settings)),
     setKlaviyoLatency: async (ms) => void (await call('POST', '/klaviyo/latency', { ms })),
     addKlaviyoFault: async (fault) => void (await call('POST', '/klaviyo/faults', fault)),
