@@ -3,23 +3,14 @@
  * writes <folder>/<slug-of-name>-<version>.zip in the layout `zcli apps:package` produces, ready
  * to upload to Zendesk or the Marketplace. Set SOURCE_DATE_EPOCH for byte-identical zips.
  */
-import { existsSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { readAppFolder } from './lib/appFolder';
+import { appFolderArg } from './lib/folderArg';
 import { formatProblem, validateApp } from './lib/validate';
 import { buildZip, packageFileName } from './lib/zip';
 
-const folderArg = process.argv[2] ?? 'dist';
-const root = process.cwd();
-const dir = resolve(root, folderArg);
-const folder = relative(root, dir) || '.';
-
-if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-  console.error(
-    `package: ${folderArg} is not a folder${folderArg === 'dist' ? ' (run npm run build first)' : ''}`,
-  );
-  process.exit(1);
-}
+const { dir, folder } = appFolderArg('package');
 
 const app = readAppFolder(dir);
 const errors = validateApp({ app }).filter((problem) => problem.severity === 'error');

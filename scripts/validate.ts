@@ -3,22 +3,13 @@
  * published app rules (see README, "Validating and packaging"). Prints one line per problem and
  * exits 1 if any is an error.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { readAppFolder } from './lib/appFolder';
+import { appFolderArg } from './lib/folderArg';
 import { formatProblem, summarise, validateApp } from './lib/validate';
 
-const folderArg = process.argv[2] ?? 'dist';
-const root = process.cwd();
-const dir = resolve(root, folderArg);
-const folder = relative(root, dir) || '.';
-
-if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-  console.error(
-    `validate: ${folderArg} is not a folder${folderArg === 'dist' ? ' (run npm run build first)' : ''}`,
-  );
-  process.exit(1);
-}
+const { root, dir, folder } = appFolderArg('validate');
 
 const zcliConfigPath = join(root, 'zcli.apps.config.json');
 const input = {

@@ -6,7 +6,7 @@
  */
 import { delay, http, HttpResponse, type RequestHandler } from 'msw';
 import { FilterError, parseFilter, type Condition } from './filter';
-import type { KlaviyoStore, RecordedRequest, SeedEvent, SeedProfile } from './store';
+import type { KlaviyoStore, RecordedRequest, SeedEvent, SeedGroup, SeedProfile } from './store';
 
 export interface KlaviyoHandlerOptions {
   baseUrl?: string;
@@ -518,6 +518,72 @@ interface Route {
   };
 }
 
+/** The profile a `/api/profiles/{id}/…` path names, or Klaviyo's 404 for it. */
+function profileOr404(store: KlaviyoStore, id: string): SeedProfile {
+  const p = store.profiles.get(id);
+  if (!p)
+    throw new ApiError(404, 'not_found', 'Not found.', `A profile with id ${id} does not exist.`);
+  return p;
+}
+
+type GroupKind = 'list' | 'segment';
+
+function groupsOf(store: KlaviyoStore, kind: GroupKind): SeedGroup[] {
+  return kind === 'list' ? store.lists : store.segments;
+}
+
+function groupsAnswer(
+  base: string,
+  kind: GroupKind,
+  groups: SeedGroup[],
+  url: URL,
+  links: { self: string; next?: string },
+) {
+  return {
+    status: 200,
+    body: {
+      data: groups.map((g) =>
+        groupResource(base, kind, g, url.searchParams.get(`fields[${kind}]`)),
+      ),
+      links,
+    },
+  };
+}
+
+/** `GET /api/lists` or `/api/segments`: the account's lists or segments, 10 a page by default. */
+function groupsRoute(name: string, pattern: RegExp, kind: GroupKind): Route {
+  return {
+    name,
+    method: 'GET',
+    pattern,
+    handle: ({ store, base, url }) => {
+      const { slice, links } = page(
+        groupsOf(store, kind),
+        url,
+        Number(url.searchParams.get('page[size]') ?? 10),
+      );
+      return groupsAnswer(base, kind, slice, url, links);
+    },
+  };
+}
+
+/** `GET /api/profiles/{id}/lists` or `…/segments`: the ones the profile belongs to, one page. */
+function profileGroupsRoute(name: string, pattern: RegExp, kind: GroupKind): Route {
+  return {
+    name,
+    method: 'GET',
+    pattern,
+    handle: ({ store, base, url, params }) => {
+      const p = profileOr404(store, params[0]!);
+      const all = groupsOf(store, kind);
+      const groups = ((kind === 'list' ? p.listIds : p.segmentIds) ?? [])
+        .map((id) => all.find((g) => g.id === id))
+        .filter((g) => g !== undefined);
+      return groupsAnswer(base, kind, groups, url, { self: url.toString() });
+    },
+  };
+}
+
 const ROUTES: Route[] = [
   {
     name: 'accounts',
@@ -580,14 +646,7 @@ const ROUTES: Route[] = [
     method: 'GET',
     pattern: /^\/api\/profiles\/([^/]+)\/?$/,
     handle: ({ store, base, url, params }) => {
-      const p = store.profiles.get(params[0]!);
-      if (!p)
-        throw new ApiError(
-          404,
-          'not_found',
-          'Not found.',
-          `A profile with id ${params[0]} does not exist.`,
-        );
+      const p = profileOr404(store, params[0]!);
       return {
         status: 200,
         body: { data: profileResource(base, p, url.searchParams), links: { self: url.toString() } },
@@ -643,115 +702,16 @@ const ROUTES: Route[] = [
       };
     },
   },
-  {
-    name: 'lists',
-    method: 'GET',
-    pattern: /^\/api\/lists\/?$/,
-    handle: ({ store, base, url }) => {
-      const { slice, links } = page(
-        store.lists,
-        url,
-        Number(url.searchParams.get('page[size]') ?? 10),
-      );
-      return {
-        status: 200,
-        body: {
-          data: slice.map((g) =>
-            groupResource(base, 'list', g, url.searchParams.get('fields[list]')),
-          ),
-          links,
-        },
-      };
-    },
-  },
-  {
-    name: 'segments',
-    method: 'GET',
-    pattern: /^\/api\/segments\/?$/,
-    handle: ({ store, base, url }) => {
-      const { slice, links } = page(
-        store.segments,
-        url,
-        Number(url.searchParams.get('page[size]') ?? 10),
-      );
-      return {
-        status: 200,
-        body: {
-          data: slice.map((g) =>
-            groupResource(base, 'segment', g, url.searchParams.get('fields[segment]')),
-          ),
-          links,
-        },
-      };
-    },
-  },
-  {
-    name: 'profileLists',
-    method: 'GET',
-    pattern: /^\/api\/profiles\/([^/]+)\/lists\/?$/,
-    handle: ({ store, base, url, params }) => {
-      const p = store.profiles.get(params[0]!);
-      if (!p)
-        throw new ApiError(
-          404,
-          'not_found',
-          'Not found.',
-          `A profile with id ${params[0]} does not exist.`,
-        );
-      const groups = (p.listIds ?? [])
-        .map((id) => store.lists.find((l) => l.id === id))
-        .filter((g) => g !== undefined);
-      return {
-        status: 200,
-        body: {
-          data: groups.map((g) =>
-            groupResource(base, 'list', g, url.searchParams.get('fields[list]')),
-          ),
-          links: { self: url.toString() },
-        },
-      };
-    },
-  },
-  {
-    name: 'profileSegments',
-    method: 'GET',
-    pattern: /^\/api\/profiles\/([^/]+)\/segments\/?$/,
-    handle: ({ store, base, url, params }) => {
-      const p = store.profiles.get(params[0]!);
-      if (!p)
-        throw new ApiError(
-          404,
-          'not_found',
-          'Not found.',
-          `A profile with id ${params[0]} does not exist.`,
-        );
-      const groups = (p.segmentIds ?? [])
-        .map((id) => store.segments.find((s) => s.id === id))
-        .filter((g) => g !== undefined);
-      return {
-        status: 200,
-        body: {
-          data: groups.map((g) =>
-            groupResource(base, 'segment', g, url.searchParams.get('fields[segment]')),
-          ),
-          links: { self: url.toString() },
-        },
-      };
-    },
-  },
+  groupsRoute('lists', /^\/api\/lists\/?$/, 'list'),
+  groupsRoute('segments', /^\/api\/segments\/?$/, 'segment'),
+  profileGroupsRoute('profileLists', /^\/api\/profiles\/([^/]+)\/lists\/?$/, 'list'),
+  profileGroupsRoute('profileSegments', /^\/api\/profiles\/([^/]+)\/segments\/?$/, 'segment'),
   {
     name: 'profileConversations',
     method: 'GET',
     pattern: /^\/api\/profiles\/([^/]+)\/conversations\/?$/,
     handle: ({ store, base, url, params }) => {
-      const p = store.profiles.get(params[0]!);
-      if (!p)
-        throw new ApiError(
-          404,
-          'not_found',
-          'Not found.',
-          `A profile with id ${params[0]} does not exist.`,
-        );
+      const p = profileOr404(store, params[0]!);
       const fields = url.searchParams.get('fields[conversation]');
       const data = (p.conversations ?? []).map((c) => ({
         type: 'conversation',
@@ -768,14 +728,7 @@ const ROUTES: Route[] = [
     method: 'GET',
     pattern: /^\/api\/profiles\/([^/]+)\/relationships\/conversations\/?$/,
     handle: ({ store, url, params }) => {
-      const p = store.profiles.get(params[0]!);
-      if (!p)
-        throw new ApiError(
-          404,
-          'not_found',
-          'Not found.',
-          `A profile with id ${params[0]} does not exist.`,
-        );
+      const p = profileOr404(store, params[0]!);
       const data = (p.conversations ?? []).map((c) => ({ type: 'conversation', id: c.id }));
       return { status: 200, body: { data, links: { self: url.toString() } } };
     },

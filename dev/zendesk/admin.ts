@@ -12,7 +12,19 @@
  * Webhook authentication `data` (the Klaviyo key) is kept in the state so tests can check what
  * reached Zendesk, but, as in Zendesk, it is never returned by GET.
  */
-import { http, HttpResponse, type RequestHandler } from 'msw';
+import {
+  http,
+  HttpResponse,
+  type DefaultBodyType,
+  type HttpResponseResolver,
+  type PathParams,
+  type RequestHandler,
+} from 'msw';
+import {
+  errorResponse,
+  notFound as notFoundError,
+  recordInvalid as recordInvalidError,
+} from './errors';
 
 export interface AdminBrand {
   id: number;
@@ -274,23 +286,11 @@ function now(): string {
 }
 
 function recordInvalid(details: Record<string, string>): Response {
-  return HttpResponse.json(
-    {
-      error: 'RecordInvalid',
-      description: 'Record validation errors',
-      details: Object.fromEntries(
-        Object.entries(details).map(([field, description]) => [
-          field,
-          [{ description, error: 'InvalidValue' }],
-        ]),
-      ),
-    },
-    { status: 422 },
-  );
+  return errorResponse(recordInvalidError(details));
 }
 
 function notFound(): Response {
-  return HttpResponse.json({ error: 'RecordNotFound', description: 'Not found' }, { status: 404 });
+  return errorResponse(notFoundError());
 }
 
 function badJson(): Response {
@@ -473,6 +473,24 @@ export function zendeskAdminHandlers(
     target.updated_at = now();
   }
 
+  /** `PUT` (`partial` false) or `PATCH` (`partial` true) of `/webhooks/:id`. */
+  function updateWebhook(
+    partial: boolean,
+  ): HttpResponseResolver<PathParams, DefaultBodyType, undefined> {
+    return async ({ request, params }) => {
+      const body = await readJson(request);
+      record(request, redact(body));
+      const existing = state.webhooks.get(String(params.id));
+      if (!existing) return notFound();
+      const w = body?.webhook as Json | undefined;
+      if (!w || typeof w !== 'object') return badJson();
+      const invalid = validateWebhook(w, partial);
+      if (invalid) return invalid;
+      applyWebhook(existing, w);
+      return new HttpResponse(null, { status: 204 });
+    };
+  }
+
   const webhooks = [
     http.get(api('/webhooks'), ({ request }) => {
       const url = new URL(request.url);
@@ -511,30 +529,8 @@ export function zendeskAdminHandlers(
       const w = state.webhooks.get(String(params.id));
       return w ? HttpResponse.json({ webhook: w }) : notFound();
     }),
-    http.put(api('/webhooks/:id'), async ({ request, params }) => {
-      const body = await readJson(request);
-      record(request, redact(body));
-      const existing = state.webhooks.get(String(params.id));
-      if (!existing) return notFound();
-      const w = body?.webhook as Json | undefined;
-      if (!w || typeof w !== 'object') return badJson();
-      const invalid = validateWebhook(w, false);
-      if (invalid) return invalid;
-      applyWebhook(existing, w);
-      return new HttpResponse(null, { status: 204 });
-    }),
-    http.patch(api('/webhooks/:id'), async ({ request, params }) => {
-      const body = await readJson(request);
-      record(request, redact(body));
-      const existing = state.webhooks.get(String(params.id));
-      if (!existing) return notFound();
-      const w = body?.webhook as Json | undefined;
-      if (!w || typeof w !== 'object') return badJson();
-      const invalid = validateWebhook(w, true);
-      if (invalid) return invalid;
-      applyWebhook(existing, w);
-      return new HttpResponse(null, { status: 204 });
-    }),
+    http.put(api('/webhooks/:id'), updateWebhook(false)),
+    http.patch(api('/webhooks/:id'), updateWebhook(true)),
     http.delete(api('/webhooks/:id'), ({ request, params }) => {
       record(request, null);
       const id = String(params.id);

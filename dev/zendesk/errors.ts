@@ -2,6 +2,7 @@
  * Zendesk's error answers, in the JSON shapes its REST API uses, so the app meets the same bodies
  * locally as in a real account.
  */
+import { HttpResponse } from 'msw';
 
 export class ZendeskApiError extends Error {
   override readonly name = 'ZendeskApiError';
@@ -45,3 +46,8 @@ export const invalidJson = () =>
     error: 'InvalidEndpoint',
     description: 'The request body is not valid JSON.',
   });
+
+/** The error as the HTTP answer Zendesk gives, for handlers that return rather than throw. */
+export function errorResponse(error: ZendeskApiError): Response {
+  return HttpResponse.json(error.body, { status: error.status });
+}

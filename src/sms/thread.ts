@@ -259,6 +259,28 @@ export function buildThread(
   return messages.slice(Math.max(0, messages.length - limit));
 }
 
+/**
+ * The composer's own copy of a text it sends (keyed by the idempotency key), shown in the thread
+ * while Klaviyo has not reported it yet: `pending` until Klaviyo accepts it, then `sent`.
+ */
+export function localOutboundMessage(
+  key: string,
+  text: string,
+  datetime: string,
+  status: 'pending' | 'sent',
+): ThreadMessage {
+  return {
+    id: key,
+    direction: 'outbound',
+    text,
+    datetime,
+    status,
+    source: null,
+    hasMedia: false,
+    failureReason: null,
+  };
+}
+
 export interface MergeOptions {
   /** How long after the send a `Received SMS` event may still be this message (default 30 min). */
   windowMs?: number;

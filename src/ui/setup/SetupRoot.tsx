@@ -1,13 +1,12 @@
 import { QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { Alert } from '@zendeskgarden/react-notifications';
 import { Paragraph, XL } from '@zendeskgarden/react-typography';
-import { useState } from 'react';
 import { useI18n } from '../../i18n';
-import { createKlaviyoClient, createQueryClient, type KlaviyoClient } from '../../klaviyo';
+import type { KlaviyoClient } from '../../klaviyo';
 import { readSetup } from '../../metrics/provision';
-import { KLAVIYO_AUTHORIZATION } from '../../zaf/klaviyo-auth';
 import { useZaf } from '../../zaf/context';
 import { StatusMessage } from '../common/StatusMessage';
+import { useAppKlaviyo } from '../common/useAppKlaviyo';
 import { ConnectionSection } from './ConnectionSection';
 import { HealthSection } from './HealthSection';
 import { MetricSyncSection } from './MetricSyncSection';
@@ -48,18 +47,9 @@ function AdminPage({ klaviyo }: { klaviyo: KlaviyoClient }) {
 
 /** The nav bar page: admins set up and watch the app; agents see why they cannot. */
 export default function SetupRoot() {
-  const { context, metadata, settings, transport, currentUser } = useZaf();
+  const { context, currentUser } = useZaf();
   const { t } = useI18n();
-  const [queryClient] = useState(() => createQueryClient());
-  const [klaviyo] = useState<KlaviyoClient>(() =>
-    createKlaviyoClient({
-      transport,
-      authorization: KLAVIYO_AUTHORIZATION,
-      queryClient,
-      accountKey: `${context.account.subdomain}:${metadata.installationId}`,
-      defaultCountry: settings.defaultCountry,
-    }),
-  );
+  const { queryClient, klaviyo } = useAppKlaviyo();
   const isAdmin = currentUser.role === 'admin';
   return (
     <QueryClientProvider client={queryClient}>

@@ -22,6 +22,23 @@ export function objectLabel(t: Translate, kind: ObjectKind): string {
   }
 }
 
+/** What Zendesk's and Klaviyo's errors say alike: throttled, no network, or an unexpected status. */
+function commonReason(
+  t: Translate,
+  error: { kind: string; status: number | null; retryAfterSeconds: number | null },
+): string {
+  switch (error.kind) {
+    case 'rate-limited':
+      return error.retryAfterSeconds !== null
+        ? t('setup.reason.rate_limited', { seconds: error.retryAfterSeconds })
+        : t('setup.reason.rate_limited_soon');
+    case 'network':
+      return t('setup.reason.network');
+    default:
+      return t('setup.reason.unexpected', { status: error.status ?? '–' });
+  }
+}
+
 export function describeError(t: Translate, error: unknown): string {
   if (error instanceof ProvisionError) {
     if (error.reason === 'key-required') return t('setup.sync.key_required');
@@ -44,16 +61,10 @@ export function describeError(t: Translate, error: unknown): string {
         return t('setup.reason.zendesk_invalid', {
           details: error.description ?? error.details.join(' ') ?? String(error.status),
         });
-      case 'rate-limited':
-        return error.retryAfterSeconds !== null
-          ? t('setup.reason.rate_limited', { seconds: error.retryAfterSeconds })
-          : t('setup.reason.rate_limited_soon');
-      case 'network':
-        return t('setup.reason.network');
       case 'server':
         return t('setup.reason.zendesk_server');
       default:
-        return t('setup.reason.unexpected', { status: error.status ?? '–' });
+        return commonReason(t, error);
     }
   }
   if (isKlaviyoError(error)) {
@@ -64,16 +75,10 @@ export function describeError(t: Translate, error: unknown): string {
         return t('setup.reason.klaviyo_missing_scope', { scope: error.scope ?? 'events:write' });
       case 'invalid-request':
         return t('setup.reason.klaviyo_rejected');
-      case 'rate-limited':
-        return error.retryAfterSeconds !== null
-          ? t('setup.reason.rate_limited', { seconds: error.retryAfterSeconds })
-          : t('setup.reason.rate_limited_soon');
-      case 'network':
-        return t('setup.reason.network');
       case 'server':
         return t('setup.reason.klaviyo_server');
       default:
-        return t('setup.reason.unexpected', { status: error.status ?? '–' });
+        return commonReason(t, error);
     }
   }
   return t('common.unexpected_error');

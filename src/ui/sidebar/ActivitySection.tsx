@@ -9,22 +9,13 @@ import { useI18n } from '../../i18n';
 import { StatusMessage } from '../common/StatusMessage';
 import { ErrorNotice } from './ErrorNotice';
 import { keyProperties } from './eventDetails';
-import { Section, Wrap } from './Section';
+import { ListRow, Section, Wrap } from './Section';
 import { clip } from './text';
 import { garden } from './theme';
 
 /** How many events the feed shows. */
 export const ACTIVITY_LIMIT = 20;
 const ALL = '';
-
-const Row = styled.li`
-  list-style: none;
-  padding: 6px 0;
-  border-bottom: 1px solid ${({ theme }) => getColor({ theme, variable: 'border.subtle' })};
-  &:last-child {
-    border-bottom: none;
-  }
-`;
 
 const Props = styled.dl`
   margin: 2px 0 0;
@@ -103,7 +94,7 @@ export function ActivitySection(props: ActivitySectionProps) {
             aria-label={t('sidebar.activity.list_label')}
           >
             {shown.map((event) => (
-              <Row key={event.id} data-testid="activity-event">
+              <ListRow key={event.id} data-testid="activity-event">
                 <Wrap>
                   <SM isBold tag="span">
                     {event.metricName
@@ -126,7 +117,7 @@ export function ActivitySection(props: ActivitySectionProps) {
                     ))}
                   </Props>
                 )}
-              </Row>
+              </ListRow>
             ))}
           </ul>
         )}

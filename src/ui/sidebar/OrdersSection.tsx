@@ -1,24 +1,13 @@
-import { getColor } from '@zendeskgarden/react-theming';
 import { SM } from '@zendeskgarden/react-typography';
 import type { ReactNode } from 'react';
-import styled from 'styled-components';
 import type { KlaviyoEvent } from '../../klaviyo/model';
 import { useI18n } from '../../i18n';
 import { StatusMessage } from '../common/StatusMessage';
 import { ErrorNotice } from './ErrorNotice';
 import { orderFromEvent } from './eventDetails';
-import { Section, Wrap } from './Section';
+import { ListRow, Section, Wrap } from './Section';
 
 export const ORDERS_LIMIT = 5;
-
-const Row = styled.li`
-  list-style: none;
-  padding: 6px 0;
-  border-bottom: 1px solid ${({ theme }) => getColor({ theme, variable: 'border.subtle' })};
-  &:last-child {
-    border-bottom: none;
-  }
-`;
 
 /** Recent `Placed Order` events: value, items and date. */
 export function OrdersSection({
@@ -56,7 +45,7 @@ export function OrdersSection({
                     maximumFractionDigits: 2,
                   });
           return (
-            <Row key={order.id} data-testid="order">
+            <ListRow key={order.id} data-testid="order">
               <Wrap style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }}>
                 <SM isBold tag="span">
                   {value ?? t('sidebar.orders.no_value')}
@@ -75,7 +64,7 @@ export function OrdersSection({
                   </SM>
                 </Wrap>
               )}
-            </Row>
+            </ListRow>
           );
         })}
       </ul>

@@ -64,6 +64,16 @@ export const Facts = styled.dl`
   }
 `;
 
+/** One entry of a section's list (activity, orders), ruled off from the next. */
+export const ListRow = styled.li`
+  list-style: none;
+  padding: 6px 0;
+  border-bottom: 1px solid ${({ theme }) => getColor({ theme, variable: 'border.subtle' })};
+  &:last-child {
+    border-bottom: none;
+  }
+`;
+
 export const Wrap = styled.div`
   overflow-wrap: anywhere;
   min-width: 0;

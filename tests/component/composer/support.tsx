@@ -17,17 +17,14 @@ import { createZendeskStore, type ZendeskStore } from '../../../dev/zendesk/stor
 import type { KlaviyoClient } from '../../../src/klaviyo';
 import type { KlaviyoProfile } from '../../../src/klaviyo/model';
 import type { ConsentSummary, LocalTimeStatus, ThreadMessage } from '../../../src/sms/model';
-import { AppShell } from '../../../src/ui/common/AppShell';
 import type { LocalMessageUpdate } from '../../../src/ui/sidebar/composer/types';
-import { bootstrapZaf } from '../../../src/zaf/bootstrap';
-import { ZafProvider } from '../../../src/zaf/context';
 import { createZafKlaviyoClient } from '../../../src/zaf/klaviyo';
 import {
-  createFakeZafClient,
   TEST_KLAVIYO_KEY,
   type FakeZafClient,
   type FakeZafOptions,
 } from '../../support/fakeZafClient';
+import { inZaf, profileFixture, startZaf } from '../support';
 
 export const server = setupServer();
 
@@ -57,28 +54,12 @@ export function standIns(configure?: (store: KlaviyoStore) => void): World {
   return { klaviyoStore, zendeskStore };
 }
 
-export const MARIA: KlaviyoProfile = {
+export const MARIA: KlaviyoProfile = profileFixture({
   id: DEMO_IDS.maria,
-  email: 'maria.garcia@example.com',
-  phoneNumber: '+14155550101',
-  externalId: null,
-  firstName: 'Maria',
-  lastName: 'Garcia',
-  organization: null,
-  location: {
-    address1: null,
-    city: 'San Francisco',
-    region: 'CA',
-    country: 'United States',
-    zip: null,
-    timezone: 'America/Los_Angeles',
-  },
   created: null,
   updated: null,
   lastEventDate: null,
-  subscriptions: null,
-  predictiveAnalytics: null,
-};
+});
 
 export const MAY_TEXT: ConsentSummary = {
   smsMarketing: 'subscribed',
@@ -124,14 +105,9 @@ export async function renderWithZaf(
   ui: (ctx: { klaviyo: KlaviyoClient; client: FakeZafClient }) => ReactElement,
   options: FakeZafOptions = {},
 ): Promise<RenderResult & { client: FakeZafClient; klaviyo: KlaviyoClient; rerenderUi(): void }> {
-  const client = createFakeZafClient(options);
-  const zaf = await bootstrapZaf(client);
+  const { client, zaf } = await startZaf(options);
   const klaviyo = createZafKlaviyoClient({ transport: zaf.transport, accountKey: 'test' });
-  const tree = () => (
-    <AppShell locale={zaf.currentUser.locale ?? 'en-US'}>
-      <ZafProvider value={zaf}>{ui({ klaviyo, client })}</ZafProvider>
-    </AppShell>
-  );
+  const tree = () => inZaf(zaf, ui({ klaviyo, client }));
   const result = render(tree());
   return Object.assign(result, { client, klaviyo, rerenderUi: () => result.rerender(tree()) });
 }

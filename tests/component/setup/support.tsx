@@ -1,5 +1,5 @@
 /** The setup page rendered in a fake ZAF client against the Zendesk and Klaviyo stand-ins (MSW). */
-import { act, render, type RenderResult } from '@testing-library/react';
+import { render, type RenderResult } from '@testing-library/react';
 import { setupServer } from 'msw/node';
 import {
   createKlaviyoStore,
@@ -14,13 +14,11 @@ import {
 } from '../../../dev/zendesk/admin';
 import { zendeskFallbackHandlers, zendeskHandlers } from '../../../dev/zendesk/handlers';
 import { createZendeskStore, type ZendeskStore } from '../../../dev/zendesk/store';
-import { AppShell } from '../../../src/ui/common/AppShell';
 import SetupRoot from '../../../src/ui/setup/SetupRoot';
-import { bootstrapZaf } from '../../../src/zaf/bootstrap';
-import { ZafProvider } from '../../../src/zaf/context';
 import { ZafTransport } from '../../../src/zaf/transport';
 import type { Transport } from '../../../src/transport';
 import { createFakeZafClient, TEST_KLAVIYO_KEY } from '../../support/fakeZafClient';
+import { agent, inZaf, settleZafReads, startZaf } from '../support';
 
 export const server = setupServer();
 
@@ -55,22 +53,11 @@ export async function renderSetup(
   role: 'admin' | 'agent' = 'admin',
   locale = 'en-US',
 ): Promise<RenderResult> {
-  const client = createFakeZafClient({
+  const { zaf } = await startZaf({
     context: { location: 'nav_bar' },
-    data: {
-      currentUser: { id: 1, name: 'Alex Agent', email: 'alex.agent@example.com', role, locale },
-    },
+    data: { currentUser: agent(role, locale) },
   });
-  const zaf = await bootstrapZaf(client);
-  const result = render(
-    <AppShell locale={locale}>
-      <ZafProvider value={zaf}>
-        <SetupRoot />
-      </ZafProvider>
-    </AppShell>,
-  );
-  await act(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  });
+  const result = render(inZaf(zaf, <SetupRoot />, locale));
+  await settleZafReads();
   return result;
 }

@@ -1,8 +1,8 @@
 import type { KlaviyoEvent } from '../../../src/klaviyo/model';
-import type { ThreadMessage } from '../../../src/sms/model';
 import {
   buildThread,
   isSmsEvent,
+  localOutboundMessage,
   mergeLocalMessages,
   SMS_TEXT_PROPERTY_CANDIDATES,
   smsText,
@@ -276,21 +276,8 @@ describe('buildThread', () => {
 });
 
 describe('mergeLocalMessages', () => {
-  const local = (
-    id: string,
-    text: string,
-    datetime: string,
-    status: ThreadMessage['status'] = 'sent',
-  ): ThreadMessage => ({
-    id,
-    direction: 'outbound',
-    text,
-    datetime,
-    status,
-    source: null,
-    hasMedia: false,
-    failureReason: null,
-  });
+  const local = (id: string, text: string, datetime: string, status: 'pending' | 'sent' = 'sent') =>
+    localOutboundMessage(id, text, datetime, status);
   const base = buildThread([customerText('Where is my order?', '2026-11-20T10:00:00Z')]);
 
   it('shows pending and sent local messages after the thread until Klaviyo reports them', () => {

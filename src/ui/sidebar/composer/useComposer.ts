@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useI18n } from '../../../i18n';
-import { createReplyDeps } from '../../../reply/deps';
 import { describeReplyNote } from '../../../reply/note';
 import { sendReply, writeReplyNote } from '../../../reply/send-reply';
 import type { ReplyDeps, ReplyFailure, ReplyMode, SentReply } from '../../../reply/types';
@@ -11,11 +10,13 @@ import {
   type ReplyAttempt,
   type ReplyAttemptEvent,
 } from '../../../sms/idempotency';
-import type { SegmentCount, ThreadMessage } from '../../../sms/model';
+import type { SegmentCount } from '../../../sms/model';
 import { countSegments } from '../../../sms/segments';
+import { localOutboundMessage } from '../../../sms/thread';
 import { useZaf } from '../../../zaf/context';
 import { loadDraft, saveDraft, type StoredAttempt } from './draft-store';
 import type { ComposerProps } from './types';
+import { useReplyDeps } from './useReplyDeps';
 
 type Attempt = ReplyAttempt<ReplyFailure>;
 
@@ -90,24 +91,6 @@ function restoredAttempt(
   };
 }
 
-function localMessage(
-  key: string,
-  text: string,
-  datetime: string,
-  status: 'pending' | 'sent',
-): ThreadMessage {
-  return {
-    id: key,
-    direction: 'outbound',
-    text,
-    datetime,
-    status,
-    source: null,
-    hasMedia: false,
-    failureReason: null,
-  };
-}
-
 /**
  * The composer's state and actions. The draft and an unfinished attempt survive iframe reloads
  * (sessionStorage, per ticket). A synchronous in-flight flag, not React state, makes double clicks
@@ -117,28 +100,10 @@ function localMessage(
 export function useComposer(props: ComposerProps, depsOverride?: ReplyDeps): ComposerModel {
   const { klaviyo, ticketId, profile, consent, localTime, hasSmsThread, onLocalMessage, onSent } =
     props;
-  const { settings, transport, currentUser, context } = useZaf();
+  const { settings, currentUser } = useZaf();
   const { t, format } = useI18n();
 
-  const deps = useMemo(
-    () =>
-      depsOverride ??
-      createReplyDeps({
-        klaviyo,
-        zendesk: transport,
-        smsTextProperty: settings.smsTextProperty,
-        zendeskBaseUrl: `https://${context.account.subdomain}.zendesk.com`,
-        agentName: currentUser.name,
-      }),
-    [
-      depsOverride,
-      klaviyo,
-      transport,
-      settings.smsTextProperty,
-      context.account.subdomain,
-      currentUser.name,
-    ],
-  );
+  const deps = useReplyDeps(klaviyo, depsOverride);
 
   const initial = useMemo(() => {
     const stored = loadDraft(ticketId);
@@ -306,7 +271,12 @@ export function useComposer(props: ComposerProps, depsOverride?: ReplyDeps): Com
         const previous = current.state === 'failed' ? current.error : null;
         latest.current.onLocalMessage({
           type: 'upsert',
-          message: localMessage(started.key, started.text, deps.now().toISOString(), 'pending'),
+          message: localOutboundMessage(
+            started.key,
+            started.text,
+            deps.now().toISOString(),
+            'pending',
+          ),
         });
         const result = await sendReply(
           deps,
@@ -338,7 +308,12 @@ export function useComposer(props: ComposerProps, depsOverride?: ReplyDeps): Com
         metaRef.current = { ...meta, conversationId: result.conversationId };
         if (result.status === 'sent') {
           apply({ type: 'succeeded', key: started.key });
-          const message = localMessage(started.key, started.text, result.acceptedAt, 'sent');
+          const message = localOutboundMessage(
+            started.key,
+            started.text,
+            result.acceptedAt,
+            'sent',
+          );
           latest.current.onLocalMessage({ type: 'upsert', message });
           noteBody.current =
             result.note === 'failed'

@@ -1,6 +1,5 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useI18n, type Formatters, type Translate } from '../../../i18n';
-import { createReplyDeps } from '../../../reply/deps';
 import { describeReplyNote } from '../../../reply/note';
 import { commentToSmsText } from '../../../reply/plain-text';
 import {
@@ -11,12 +10,13 @@ import {
 import { sendReply } from '../../../reply/send-reply';
 import type { ReplyDeps, ReplyFailure } from '../../../reply/types';
 import { newIdempotencyKey } from '../../../sms/idempotency';
-import type { ThreadMessage } from '../../../sms/model';
 import { countSegments } from '../../../sms/segments';
+import { localOutboundMessage } from '../../../sms/thread';
 import { useZaf } from '../../../zaf/context';
 import { onTicketSave, readEditorComment, SaveBlocked } from '../../../zaf/save-hook';
 import { failureText } from './failureText';
 import type { TicketSaveBridgeInput } from './types';
+import { useReplyDeps } from './useReplyDeps';
 
 interface Words {
   t: Translate;
@@ -51,24 +51,6 @@ function failureReason(failure: ReplyFailure, words: Words): string {
   return text.title ? `${text.title}. ${text.body}` : text.body;
 }
 
-function outbound(
-  key: string,
-  text: string,
-  datetime: string,
-  status: 'pending' | 'sent',
-): ThreadMessage {
-  return {
-    id: key,
-    direction: 'outbound',
-    text,
-    datetime,
-    status,
-    source: null,
-    hasMedia: false,
-    failureReason: null,
-  };
-}
-
 /**
  * Ticket editor bridge (setting `send_public_replies_as_sms`, off by default): while the ticket
  * sidebar is mounted, a public reply the agent submits on a ticket tagged with the SMS tag is sent
@@ -79,7 +61,7 @@ function outbound(
  * through the API while Zendesk is saving it would collide with that save.
  */
 export function useTicketSaveBridge(input: TicketSaveBridgeInput, depsOverride?: ReplyDeps): void {
-  const { client, settings, transport, currentUser, context } = useZaf();
+  const { client, settings, currentUser } = useZaf();
   const { t, format } = useI18n();
   const latest = useRef(input);
   latest.current = input;
@@ -88,25 +70,7 @@ export function useTicketSaveBridge(input: TicketSaveBridgeInput, depsOverride?:
   words.current = { t, format, isAdmin: currentUser.role === 'admin' };
 
   const { klaviyo } = input;
-  const deps = useMemo(
-    () =>
-      depsOverride ??
-      createReplyDeps({
-        klaviyo,
-        zendesk: transport,
-        smsTextProperty: settings.smsTextProperty,
-        zendeskBaseUrl: `https://${context.account.subdomain}.zendesk.com`,
-        agentName: currentUser.name,
-      }),
-    [
-      depsOverride,
-      klaviyo,
-      transport,
-      settings.smsTextProperty,
-      context.account.subdomain,
-      currentUser.name,
-    ],
-  );
+  const deps = useReplyDeps(klaviyo, depsOverride);
 
   const enabled = settings.sendPublicRepliesAsSms;
   const { smsTicketTag, replyMode, flowMetricName } = settings;
@@ -164,7 +128,7 @@ export function useTicketSaveBridge(input: TicketSaveBridgeInput, depsOverride?:
       const previous = attempt.failure;
       onLocalMessage?.({
         type: 'upsert',
-        message: outbound(attempt.key, text, new Date(now).toISOString(), 'pending'),
+        message: localOutboundMessage(attempt.key, text, new Date(now).toISOString(), 'pending'),
       });
       const result = await sendReply(
         deps,
@@ -186,7 +150,7 @@ export function useTicketSaveBridge(input: TicketSaveBridgeInput, depsOverride?:
         memory.current = null;
         onLocalMessage?.({
           type: 'upsert',
-          message: outbound(attempt.key, text, result.acceptedAt, 'sent'),
+          message: localOutboundMessage(attempt.key, text, result.acceptedAt, 'sent'),
         });
         return;
       }
