@@ -8,9 +8,12 @@
  * loads the latest events (one GET /api/events). The cache lives in the agent's own browser, so only
  * the same agent reopening a requester saves requests, and only within each query's fresh window;
  * after it the data is shown at once and revalidated in the background, which costs a request again.
- * Conversations endpoints are touched only when an agent sends.
+ * Conversations endpoints are touched only when an agent sends. The lookup never asks for
+ * predictive analytics (on GET /api/profiles that field cuts the limit to 10/s, 150/m): the agent
+ * opens them in some views, one GET /api/profiles/{id}, which Klaviyo limits as its own endpoint
+ * (get_profile), cached an hour in that agent's browser.
  */
-import { EVENTS_STALE_MS, PROFILE_STALE_MS } from '../../src/klaviyo/queries';
+import { EVENTS_STALE_MS, PREDICTIVE_STALE_MS, PROFILE_STALE_MS } from '../../src/klaviyo/queries';
 import { DEFAULT_RETRY_POLICY } from '../../src/klaviyo/retry';
 import { KLAVIYO_OPERATIONS } from '../../src/klaviyo/operations';
 
@@ -76,11 +79,27 @@ export function fallbackLimits(): EndpointLimit[] {
   }));
 }
 
-/** The README's table when it is there and readable, else the app's constants, with a note. */
+/**
+ * The README's table when it is there and readable, else the app's constants, with a note. An
+ * operation the app calls that the table lacks (get_profile, for the linked-profile lookup and the
+ * on-demand predictive analytics) takes the app's declared limit, which the contract test checks
+ * against the spec's `x-klaviyo-ratelimit`; the note names those.
+ */
 export function loadLimits(markdown: string | null): LimitsSource {
   if (markdown !== null) {
     const limits = parseLimitsTable(markdown);
-    if (limits.length > 0) return { limits, source: 'readme', note: null };
+    if (limits.length > 0) {
+      const listed = new Set(limits.map((l) => l.operationId));
+      const added = fallbackLimits().filter((l) => !listed.has(l.operationId));
+      return {
+        limits: [...limits, ...added],
+        source: 'readme',
+        note:
+          added.length === 0
+            ? null
+            : `${added.map((l) => l.operationId).join(', ')} not in the table of ../shared/klaviyo-openapi/README.md; used the limits declared in src/klaviyo/operations.ts (checked against the spec)`,
+      };
+    }
     return {
       limits: fallbackLimits(),
       source: 'fallback',
@@ -118,6 +137,11 @@ export interface TeamModel {
   /** POST /api/events that Zendesk's webhooks send per new ticket (Opened + Resolved Ticket),
    *  with the same key, so they count against the same quota. */
   metricEventsPerNewTicket: number;
+  /** Share (0–1) of views in which the agent opens "lifetime value and churn risk": one
+   *  GET /api/profiles/{id} for predictive analytics, unless that agent loaded them within the
+   *  fresh window. */
+  predictiveShare: number;
+  predictiveFreshMs: number;
   /** The sidebar refetches on every re-activation whatever the fresh window (as measured when the
    *  bench sees requests on a warm view); then a revisit costs what a cold view does. */
   revisitsRefetch: boolean;
@@ -137,6 +161,8 @@ export function defaultTeamModel(agents: number): TeamModel {
     conversationLookupShare: 1,
     eventsRefetchPerReply: 1,
     metricEventsPerNewTicket: 2,
+    predictiveShare: 0.1,
+    predictiveFreshMs: PREDICTIVE_STALE_MS,
     revisitsRefetch: false,
   };
 }
@@ -160,6 +186,9 @@ export function requestsPerView(m: TeamModel): Record<string, number> {
     get_events: eventsMiss + m.repliesPerView * m.eventsRefetchPerReply,
     create_event: cold * m.metricEventsPerNewTicket,
   };
+  if (m.predictiveShare > 0) {
+    out.get_profile = m.predictiveShare * (cold + m.repeatShare * miss(m.predictiveFreshMs));
+  }
   if (m.replyMode === 'conversations') {
     out.get_conversations_for_profile = m.repliesPerView * m.conversationLookupShare;
     out.create_conversation_message = m.repliesPerView;

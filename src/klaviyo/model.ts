@@ -63,6 +63,8 @@ export interface KlaviyoProfile {
   updated: string | null;
   lastEventDate: string | null;
   subscriptions: ProfileSubscriptions | null;
+  /** Always null from the lookups (asking them for it costs the account's profile-search limit):
+   *  load it on demand with `getPredictiveAnalytics` / `predictiveAnalyticsQuery`. */
   predictiveAnalytics: PredictiveAnalytics | null;
 }
 

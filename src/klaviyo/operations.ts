@@ -24,6 +24,8 @@ export const KLAVIYO_OPERATIONS = [
     rateLimit: { burst: '1/s', steady: '15/m' },
   },
   {
+    // The spec's description: 10/s, 150/m when asked for additional-fields[profile]=
+    // predictive_analytics. The client never asks it for that field (see PROFILE_QUERY).
     method: 'GET',
     path: '/api/profiles',
     operationId: 'get_profiles',
@@ -31,6 +33,8 @@ export const KLAVIYO_OPERATIONS = [
     rateLimit: { burst: '75/s', steady: '750/m' },
   },
   {
+    // The linked-profile lookup and, on demand, predictive analytics (no slower limit documented
+    // for that field here; only include=list / include=segment are, which the client never sends).
     method: 'GET',
     path: '/api/profiles/{id}',
     operationId: 'get_profile',

@@ -151,6 +151,15 @@ function predictive(value: unknown): PredictiveAnalytics | null {
   };
 }
 
+/**
+ * The profile's `predictive_analytics`; null when Klaviyo sent none or only nulls (it has not
+ * computed predictions for this profile yet).
+ */
+export function toPredictiveAnalytics(r: ParsedResource): PredictiveAnalytics | null {
+  const result = predictive(r.attributes.predictive_analytics);
+  return result && Object.values(result).some((v) => v !== null) ? result : null;
+}
+
 function location(value: unknown): ProfileLocation | null {
   if (!isObj(value)) return null;
   const result: ProfileLocation = {

@@ -5,12 +5,19 @@
  */
 import { QueryClient, type QueryKey } from '@tanstack/query-core';
 import type { KlaviyoClient, LookupOptions } from './client';
-import type { EventPage, ProfileLookup, ProfileMemberships, RequesterIdentity } from './model';
+import type {
+  EventPage,
+  PredictiveAnalytics,
+  ProfileLookup,
+  ProfileMemberships,
+  RequesterIdentity,
+} from './model';
 
 export const PROFILE_STALE_MS = 60_000;
 export const EVENTS_STALE_MS = 30_000;
 export const MEMBERSHIPS_STALE_MS = 5 * 60_000;
 export const METRIC_ID_STALE_MS = 24 * 60 * 60_000;
+export const PREDICTIVE_STALE_MS = 60 * 60_000;
 export const DEFAULT_GC_MS = 10 * 60_000;
 
 export interface KlaviyoQueryOptions<T> {
@@ -56,6 +63,8 @@ export const klaviyoKeys = {
     [...klaviyoKeys.all(client), 'events', profileId] as const,
   memberships: (client: Pick<KlaviyoClient, 'accountKey'>, profileId: string) =>
     [...klaviyoKeys.all(client), 'memberships', profileId] as const,
+  predictiveAnalytics: (client: Pick<KlaviyoClient, 'accountKey'>, profileId: string) =>
+    [...klaviyoKeys.all(client), 'predictive-analytics', profileId] as const,
   metricId: (client: Pick<KlaviyoClient, 'accountKey'>, name: string) =>
     [...klaviyoKeys.all(client), 'metric-id', name] as const,
 };
@@ -100,6 +109,23 @@ export function membershipsQuery(
     queryFn: () => client.getProfileMemberships(profileId),
     staleTime: MEMBERSHIPS_STALE_MS,
     gcTime: DEFAULT_GC_MS,
+    retry: false,
+  };
+}
+
+/**
+ * An hour fresh, and kept as long: Klaviyo recomputes predictions about once a week, and they are
+ * asked for only when the agent opens them.
+ */
+export function predictiveAnalyticsQuery(
+  client: KlaviyoClient,
+  profileId: string,
+): KlaviyoQueryOptions<PredictiveAnalytics | null> {
+  return {
+    queryKey: klaviyoKeys.predictiveAnalytics(client, profileId),
+    queryFn: () => client.getPredictiveAnalytics(profileId),
+    staleTime: PREDICTIVE_STALE_MS,
+    gcTime: PREDICTIVE_STALE_MS,
     retry: false,
   };
 }

@@ -176,6 +176,8 @@ if (!specExists) {
     });
     await client.lookupProfile({ email: 'o"neil\\x+tag@example.com' });
     await client.searchProfiles(DEMO_IDS.jordan);
+    await client.getPredictiveAnalytics(DEMO_IDS.maria);
+    await client.getPredictiveAnalytics(DEMO_IDS.sven);
     const first = await client.getProfileEvents(DEMO_IDS.maria, { pageSize: 25 });
     await client.getEventsPage(first.nextUrl!);
     await client.getProfileEvents(DEMO_IDS.sven);
@@ -305,6 +307,18 @@ if (!specExists) {
         }
       }
       expect(problems).toEqual([]);
+    });
+
+    it('no profile search asks for predictive analytics, which cuts get_profiles to 10/s, 150/m', () => {
+      const searches = recorded.filter((r) => r.method === 'GET' && r.path === '/api/profiles');
+      const predictive = recorded.filter((r) =>
+        r.query.some(([k, v]) => k.endsWith('[profile]') && v.includes('predictive_analytics')),
+      );
+      expect(searches.length).toBeGreaterThan(5);
+      expect(predictive.length).toBeGreaterThan(0);
+      expect(
+        new Set(predictive.map((r) => operationFor(r.method, r.path)?.op.operationId)),
+      ).toEqual(new Set(['get_profile']));
     });
 
     it('each filter uses only fields and operators the operation allows', () => {

@@ -1,6 +1,7 @@
 import { Tag } from '@zendeskgarden/react-tags';
-import { LG, SM } from '@zendeskgarden/react-typography';
-import type { KlaviyoProfile, MatchedBy, PredictiveAnalytics } from '../../klaviyo/model';
+import { LG } from '@zendeskgarden/react-typography';
+import type { ReactNode } from 'react';
+import type { KlaviyoProfile, MatchedBy } from '../../klaviyo/model';
 import { useI18n, type MessageKey } from '../../i18n';
 import { SafeExternalLink } from '../common/SafeExternalLink';
 import { Facts, Section, Wrap } from './Section';
@@ -24,45 +25,20 @@ const MATCH_KEYS: Record<MatchedBy, MessageKey> = {
   search: 'sidebar.profile.matched_by.search',
 };
 
-function Predictive({ data }: { data: PredictiveAnalytics }) {
-  const { t, format } = useI18n();
-  const money = (v: number) => format.number(v, { maximumFractionDigits: 2 });
-  const rows: Array<[string, string]> = [];
-  if (data.historicClv !== null)
-    rows.push([t('sidebar.predictive.historic_clv'), money(data.historicClv)]);
-  if (data.predictedClv !== null)
-    rows.push([t('sidebar.predictive.predicted_clv'), money(data.predictedClv)]);
-  if (data.churnProbability !== null)
-    rows.push([t('sidebar.predictive.churn'), format.percent(data.churnProbability)]);
-  if (data.expectedDateOfNextOrder)
-    rows.push([t('sidebar.predictive.next_order'), format.date(data.expectedDateOfNextOrder)]);
-  if (rows.length === 0) return null;
-  return (
-    <div style={{ marginTop: 12 }} data-testid="predictive">
-      <SM tag="h3" isBold style={{ margin: '0 0 4px' }}>
-        {t('sidebar.predictive.heading')}
-      </SM>
-      <Facts>
-        {rows.map(([label, value]) => (
-          <div key={label} style={{ display: 'contents' }}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </Facts>
-    </div>
-  );
-}
-
-/** Who the customer is in Klaviyo, how we found them, and a link to the profile. */
+/**
+ * Who the customer is in Klaviyo, how we found them, a link to the profile, and below it the
+ * on-demand predictive figures (`predictive`, see PredictiveDisclosure).
+ */
 export function ProfileSection({
   profile,
   matchedBy,
   actions,
+  predictive,
 }: {
   profile: KlaviyoProfile;
   matchedBy: MatchedBy;
-  actions?: React.ReactNode;
+  actions?: ReactNode;
+  predictive?: ReactNode;
 }) {
   const { t, format } = useI18n();
   const name = profileName(profile);
@@ -113,7 +89,7 @@ export function ProfileSection({
           {t('sidebar.profile.open_in_klaviyo')}
         </SafeExternalLink>
       </p>
-      {profile.predictiveAnalytics && <Predictive data={profile.predictiveAnalytics} />}
+      {predictive}
     </Section>
   );
 }

@@ -16,8 +16,14 @@ import { PLACED_ORDER } from './eventDetails';
 import { LocalTimeSection } from './LocalTimeSection';
 import { MembershipsSection } from './MembershipsSection';
 import { OrdersSection } from './OrdersSection';
+import { PredictiveDisclosure } from './PredictiveDisclosure';
 import { ProfileSection } from './ProfileSection';
-import { useMemberships, useProfileEvents, useRetryWhenAllowed } from './queries';
+import {
+  useMemberships,
+  usePredictiveAnalytics,
+  useProfileEvents,
+  useRetryWhenAllowed,
+} from './queries';
 import { SectionBoundary, SectionFailed } from './SectionBoundary';
 import { useSidebarShared } from './SidebarContext';
 import { StaleNotice } from './StaleNotice';
@@ -81,8 +87,11 @@ export function ProfileView({ profile, matchedBy, header }: ProfileViewProps) {
   const [visible, setVisible] = useState(THREAD_PAGE);
   const [membershipsOpen, setMembershipsOpen] = useState(false);
   const memberships = useMemberships(profile.id, membershipsOpen);
+  const [predictiveOpen, setPredictiveOpen] = useState(false);
+  const predictive = usePredictiveAnalytics(profile.id, predictiveOpen);
   useRetryWhenAllowed(events.error, events.refetch, events.errorUpdatedAt);
   useRetryWhenAllowed(memberships.error, memberships.refetch, memberships.errorUpdatedAt);
+  useRetryWhenAllowed(predictive.error, predictive.refetch, predictive.errorUpdatedAt);
 
   const all: KlaviyoEvent[] | undefined = useMemo(
     () => events.data?.pages.flatMap((p) => p.events),
@@ -125,7 +134,21 @@ export function ProfileView({ profile, matchedBy, header }: ProfileViewProps) {
       {header}
       {events.isError && all && <StaleNotice error={events.error} since={events.errorUpdatedAt} />}
       <SectionBoundary resetKey={profile.id}>
-        <ProfileSection profile={profile} matchedBy={matchedBy} />
+        <ProfileSection
+          profile={profile}
+          matchedBy={matchedBy}
+          predictive={
+            <PredictiveDisclosure
+              expanded={predictiveOpen}
+              onToggle={setPredictiveOpen}
+              data={predictive.data}
+              loading={predictive.isFetching}
+              error={predictive.isError ? predictive.error : undefined}
+              since={predictive.errorUpdatedAt}
+              onRetry={() => void predictive.refetch()}
+            />
+          }
+        />
       </SectionBoundary>
       <SectionBoundary resetKey={profile.id}>
         {consent ? <ConsentSection consent={consent} /> : <SectionFailed id="consent" />}

@@ -6,6 +6,7 @@ import {
   isKlaviyoError,
   klaviyoKeys,
   membershipsQuery,
+  predictiveAnalyticsQuery,
   profileLookupQuery,
   type EventPage,
   type KlaviyoClient,
@@ -48,6 +49,12 @@ export function useProfileLookup(identity: RequesterIdentity, defaultCountry: st
 export function useMemberships(profileId: string, enabled: boolean) {
   const klaviyo = useKlaviyo();
   return useQuery({ ...membershipsQuery(klaviyo, profileId), enabled });
+}
+
+/** Lifetime value and churn risk: a request of its own, sent only once the agent asks. */
+export function usePredictiveAnalytics(profileId: string, enabled: boolean) {
+  const klaviyo = useKlaviyo();
+  return useQuery({ ...predictiveAnalyticsQuery(klaviyo, profileId), enabled });
 }
 
 /** The agent's manual search; nothing is sent until there is a query. */

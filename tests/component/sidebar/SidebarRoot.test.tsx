@@ -78,7 +78,6 @@ describe('the agent sidebar', () => {
     expect(screen.getByText('SMS transactional: Subscribed')).toBeInTheDocument();
     expect(screen.getByTestId('can-text')).toHaveTextContent('You may text this customer.');
     expect(screen.getByTestId('local-time')).toHaveTextContent('America/Los_Angeles');
-    expect(screen.getByTestId('predictive')).toBeInTheDocument();
 
     await waitFor(() => expect(screen.getAllByTestId('thread-message')).toHaveLength(50));
     const thread = screen.getByTestId('section-thread');
@@ -104,6 +103,81 @@ describe('the agent sidebar', () => {
     expect(store.requests.filter((r) => r.path.includes('conversation'))).toHaveLength(0);
     // The key went upstream only.
     expect(document.body.innerHTML).not.toContain(TEST_KLAVIYO_KEY);
+
+    // Her lifetime value and churn risk, once the agent opens them.
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Show lifetime value and churn risk' }),
+    );
+    const predictive = await screen.findByTestId('predictive');
+    expect(within(predictive).getByText('Historic lifetime value')).toBeInTheDocument();
+    expect(within(predictive).getByText('246.5')).toBeInTheDocument();
+    expect(within(predictive).getByText('12%')).toBeInTheDocument();
+  });
+
+  it('loads predictive analytics only when the agent asks for them', async () => {
+    await renderInZaf(<SidebarRoot />, { data: ticket(101, PEOPLE.maria, ['sms']) });
+    await profileShown('Maria Garcia');
+    await waitFor(() => expect(screen.getAllByTestId('thread-message')).toHaveLength(50));
+    const predictiveCalls = () => store.requests.filter((r) => r.url.includes('predictive'));
+    // The view asked for nothing predictive: not on the lookup (it would cut the whole account's
+    // profile-search limit to 150 a minute) and not on its own.
+    expect(predictiveCalls()).toHaveLength(0);
+    expect(screen.queryByTestId('predictive')).not.toBeInTheDocument();
+    const viewCalls = store.requests.length;
+
+    const show = screen.getByRole('button', { name: 'Show lifetime value and churn risk' });
+    expect(show).toHaveAttribute('aria-expanded', 'false');
+    await userEvent.click(show);
+    const predictive = await screen.findByTestId('predictive');
+    expect(within(predictive).getByText('Churn risk')).toBeInTheDocument();
+    expect(within(predictive).getByText('12%')).toBeInTheDocument();
+    expect(store.requests).toHaveLength(viewCalls + 1);
+    expect(predictiveCalls().map((r) => [r.method, r.path])).toEqual([
+      ['GET', `/api/profiles/${DEMO_IDS.maria}`],
+    ]);
+
+    const hide = screen.getByRole('button', { name: 'Hide lifetime value and churn risk' });
+    expect(hide).toHaveAttribute('aria-expanded', 'true');
+    await userEvent.click(hide);
+    expect(screen.queryByTestId('predictive')).not.toBeInTheDocument();
+    // Reopened within the hour: shown from the cache, no second request.
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Show lifetime value and churn risk' }),
+    );
+    expect(screen.getByTestId('predictive')).toBeInTheDocument();
+    expect(store.requests).toHaveLength(viewCalls + 1);
+  });
+
+  it('says when Klaviyo has no predictions for the customer yet', async () => {
+    await renderInZaf(<SidebarRoot />, { data: ticket(102, PEOPLE.sven) });
+    await profileShown('Sven Lindqvist');
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Show lifetime value and churn risk' }),
+    );
+    expect(
+      await screen.findByText('Klaviyo has no predictions for this customer yet.'),
+    ).toBeInTheDocument();
+    expect(screen.queryByTestId('predictive')).not.toBeInTheDocument();
+  });
+
+  it('explains a failed predictive request and loads the figures on "Try again"', async () => {
+    store.faults.push({
+      method: 'GET',
+      path: `/api/profiles/${DEMO_IDS.maria}`,
+      status: 400,
+      times: 1,
+    });
+    await renderInZaf(<SidebarRoot />, { data: ticket(101, PEOPLE.maria) });
+    await profileShown('Maria Garcia');
+    const section = screen.getByTestId('predictive-disclosure');
+    await userEvent.click(
+      within(section).getByRole('button', { name: 'Show lifetime value and churn risk' }),
+    );
+    expect(await within(section).findByRole('alert')).toBeInTheDocument();
+    // The rest of the profile is still there.
+    expect(screen.getByTestId('profile-name')).toHaveTextContent('Maria Garcia');
+    await userEvent.click(within(section).getByRole('button', { name: 'Try again' }));
+    expect(await within(section).findByTestId('predictive')).toHaveTextContent('12%');
   });
 
   it('loads older messages on request', async () => {

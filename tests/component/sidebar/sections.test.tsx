@@ -6,6 +6,7 @@ import { ConsentSection } from '../../../src/ui/sidebar/ConsentSection';
 import { LocalTimeSection } from '../../../src/ui/sidebar/LocalTimeSection';
 import { MembershipsSection } from '../../../src/ui/sidebar/MembershipsSection';
 import { OrdersSection } from '../../../src/ui/sidebar/OrdersSection';
+import { PredictiveDisclosure } from '../../../src/ui/sidebar/PredictiveDisclosure';
 import { ProfileSection } from '../../../src/ui/sidebar/ProfileSection';
 import { ThreadSection } from '../../../src/ui/sidebar/ThreadSection';
 import { agent, eventFixture, messageFixture, profileFixture, renderInZaf } from './support';
@@ -31,33 +32,6 @@ describe('profile section', () => {
     expect(link.getAttribute('rel')).toContain('noopener');
   });
 
-  it('shows predictive analytics in the agent locale when Klaviyo has them', async () => {
-    await renderInZaf(
-      <ProfileSection
-        profile={profileFixture({
-          predictiveAnalytics: {
-            historicClv: 1234.5,
-            predictedClv: 250,
-            totalClv: 1484.5,
-            historicNumberOfOrders: 7,
-            predictedNumberOfOrders: 1,
-            averageOrderValue: 176,
-            churnProbability: 0.12,
-            expectedDateOfNextOrder: '2026-12-24T00:00:00Z',
-          },
-        })}
-        matchedBy="linked"
-      />,
-      { data: { currentUser: agent('agent', 'sv-SE') }, locale: 'sv-SE' },
-    );
-    const predictive = screen.getByTestId('predictive');
-    expect(within(predictive).getByText('Prediktiv analys')).toBeInTheDocument();
-    // Swedish groups thousands with a non-breaking space and uses a decimal comma.
-    expect(within(predictive).getByText(/1\s234,5/)).toBeInTheDocument();
-    expect(within(predictive).getByText(/12\s?%/)).toBeInTheDocument();
-    expect(screen.getByText('Kopplad till den här Zendesk-användaren')).toBeInTheDocument();
-  });
-
   it('renders hostile profile text as text, never as markup', async () => {
     const { container } = await renderInZaf(
       <ProfileSection
@@ -72,6 +46,107 @@ describe('profile section', () => {
     );
     expect(screen.getByTestId('profile-name')).toHaveTextContent('<img src=x onerror=alert(1)>');
     expect(container.querySelector('img')).toBeNull();
+  });
+});
+
+const PREDICTIONS = {
+  historicClv: 1234.5,
+  predictedClv: 250,
+  totalClv: 1484.5,
+  historicNumberOfOrders: 7,
+  predictedNumberOfOrders: 1,
+  averageOrderValue: 176,
+  churnProbability: 0.12,
+  expectedDateOfNextOrder: '2026-12-24T00:00:00Z',
+};
+
+describe('predictive analytics disclosure', () => {
+  it('is collapsed by default, shows nothing, and asks to load when opened', async () => {
+    const onToggle = jest.fn();
+    await renderInZaf(
+      <PredictiveDisclosure
+        expanded={false}
+        onToggle={onToggle}
+        data={undefined}
+        loading={false}
+      />,
+    );
+    const button = screen.getByRole('button', { name: 'Show lifetime value and churn risk' });
+    expect(button).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.queryByRole('status')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('predictive')).not.toBeInTheDocument();
+    await userEvent.click(button);
+    expect(onToggle).toHaveBeenCalledWith(true);
+  });
+
+  it('shows a skeleton while the figures load', async () => {
+    await renderInZaf(<PredictiveDisclosure expanded onToggle={noop} data={undefined} loading />);
+    const button = screen.getByRole('button', { name: 'Hide lifetime value and churn risk' });
+    expect(button).toHaveAttribute('aria-expanded', 'true');
+    expect(
+      screen.getByRole('status', { name: 'Loading lifetime value and churn risk' }),
+    ).toBeInTheDocument();
+  });
+
+  it('shows the figures in the agent locale once loaded', async () => {
+    await renderInZaf(
+      <PredictiveDisclosure expanded onToggle={noop} data={PREDICTIONS} loading={false} />,
+      { data: { currentUser: agent('agent', 'sv-SE') }, locale: 'sv-SE' },
+    );
+    const predictive = screen.getByTestId('predictive');
+    expect(within(predictive).getByText('Prediktiv analys')).toBeInTheDocument();
+    // Swedish groups thousands with a non-breaking space and uses a decimal comma.
+    expect(within(predictive).getByText(/1\s234,5/)).toBeInTheDocument();
+    expect(within(predictive).getByText(/12\s?%/)).toBeInTheDocument();
+    expect(within(predictive).getByText('Förväntad nästa order')).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Dölj kundvärde och risk för kundbortfall' }),
+    ).toBeInTheDocument();
+  });
+
+  it('says so when Klaviyo has no predictions for the customer', async () => {
+    const { unmount } = await renderInZaf(
+      <PredictiveDisclosure expanded onToggle={noop} data={null} loading={false} />,
+    );
+    expect(
+      screen.getByText('Klaviyo has no predictions for this customer yet.'),
+    ).toBeInTheDocument();
+    unmount();
+    await renderInZaf(
+      <PredictiveDisclosure
+        expanded
+        onToggle={noop}
+        data={{
+          ...PREDICTIONS,
+          historicClv: null,
+          predictedClv: null,
+          churnProbability: null,
+          expectedDateOfNextOrder: null,
+        }}
+        loading={false}
+      />,
+    );
+    expect(
+      screen.getByText('Klaviyo has no predictions for this customer yet.'),
+    ).toBeInTheDocument();
+    expect(screen.queryByTestId('predictive')).not.toBeInTheDocument();
+  });
+
+  it('explains a failure and offers to try again', async () => {
+    const onRetry = jest.fn();
+    await renderInZaf(
+      <PredictiveDisclosure
+        expanded
+        onToggle={noop}
+        data={undefined}
+        loading={false}
+        error={new KlaviyoError('network', 'offline')}
+        onRetry={onRetry}
+      />,
+    );
+    expect(screen.getByRole('alert')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(onRetry).toHaveBeenCalledTimes(1);
   });
 });
 

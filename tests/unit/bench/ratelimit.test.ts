@@ -25,7 +25,9 @@ Endpoints the app uses:
 | broken_row | GET /api/x | lots | none |
 `;
 
-const limits = parseLimitsTable(TABLE);
+const parsed = parseLimitsTable(TABLE);
+/** As the bench loads them: the table, plus the app's declared limits for what it lacks. */
+const limits = loadLimits(TABLE).limits;
 
 function model(overrides: Partial<TeamModel>): TeamModel {
   return { ...defaultTeamModel(50), ...overrides };
@@ -33,14 +35,14 @@ function model(overrides: Partial<TeamModel>): TeamModel {
 
 describe('Klaviyo limits table', () => {
   it('reads burst and steady limits per operation and skips rows it cannot read', () => {
-    expect(limits.map((l) => l.operationId)).toEqual([
+    expect(parsed.map((l) => l.operationId)).toEqual([
       'get_profiles',
       'get_events',
       'create_event',
       'get_conversations_for_profile',
       'create_conversation_message',
     ]);
-    expect(limits[0]).toEqual({
+    expect(parsed[0]).toEqual({
       operationId: 'get_profiles',
       method: 'GET',
       path: '/api/profiles',
@@ -55,6 +57,23 @@ describe('Klaviyo limits table', () => {
     const source = loadLimits(present ? readFileSync(shared, 'utf8') : null);
     expect(source.source).toBe(present ? 'readme' : 'fallback');
     expect(source.limits.find((l) => l.operationId === 'get_profiles')?.steadyPerMinute).toBe(750);
+  });
+
+  it("adds the app's declared limit for an operation the table lacks, naming it", () => {
+    const source = loadLimits(TABLE);
+    expect(source.source).toBe('readme');
+    // get_profile (GET /api/profiles/{id}: linked lookups and on-demand predictive analytics) has
+    // its own limit in the spec, and the shared table does not list it.
+    expect(source.limits.find((l) => l.operationId === 'get_profile')).toMatchObject({
+      path: '/api/profiles/{id}',
+      burstPerSecond: 75,
+      steadyPerMinute: 750,
+    });
+    expect(source.note).toMatch(/get_profile\b/);
+    expect(source.note).not.toMatch(/get_profiles/);
+    // The table wins where it has a row.
+    const custom = loadLimits(TABLE.replace('75/s, 750/m', '5/s, 50/m')).limits;
+    expect(custom.find((l) => l.operationId === 'get_profiles')?.steadyPerMinute).toBe(50);
   });
 
   it('falls back to the limits the app declares, saying so, when the table is missing or unreadable', () => {
@@ -102,6 +121,28 @@ describe('requests per ticket view', () => {
     expect(late.get_profiles).toBeGreaterThan(0.99);
   });
 
+  it('predictive analytics cost one GET /api/profiles/{id} in the share of views that open them, never a profile search', () => {
+    const base = { repeatShare: 0, secondLookupShare: 0, repliesPerView: 0 };
+    const none = requestsPerView(model({ ...base, predictiveShare: 0 }));
+    const some = requestsPerView(model({ ...base, predictiveShare: 0.25 }));
+    expect(none.get_profile ?? 0).toBe(0);
+    expect(some.get_profile).toBeCloseTo(0.25);
+    expect(some.get_profiles).toBe(1);
+    expect(none.get_profiles).toBe(1);
+    expect(defaultTeamModel(10).predictiveShare).toBe(0.1);
+  });
+
+  it('an agent reopening predictions within the hour is served from the cache', () => {
+    const soon = requestsPerView(
+      model({ repeatShare: 1, meanRevisitGapMs: 3 * 60_000, predictiveShare: 1 }),
+    );
+    expect(soon.get_profile).toBeLessThan(0.001);
+    const refetching = requestsPerView(
+      model({ repeatShare: 1, revisitsRefetch: true, predictiveShare: 1 }),
+    );
+    expect(refetching.get_profile).toBeCloseTo(1);
+  });
+
   it('flow-mode replies go to POST /api/events and never to the conversations endpoints', () => {
     const perView = requestsPerView(
       model({
@@ -135,6 +176,16 @@ describe('team simulation', () => {
     expect(profiles.steadyHeadroomPct).toBeLessThan(0);
     expect(result.throttledEndpoint).toMatch(/conversation/);
     expect(result.throttledShare).toBeCloseTo((200 - 60) / 200, 2);
+  });
+
+  it("1000 agents' on-demand predictions stay within get_profile's own limit", () => {
+    const result = simulate(defaultTeamModel(1000), limits);
+    const single = result.endpoints.find((e) => e.operationId === 'get_profile')!;
+    expect(single.route).toBe('GET /api/profiles/{id}');
+    expect(single.steadyLimitPerMinute).toBe(750);
+    expect(single.perMinute).toBeGreaterThan(60);
+    expect(single.perMinute).toBeLessThan(110);
+    expect(single.withinLimits).toBe(true);
   });
 
   it('says how many agents each endpoint can serve', () => {

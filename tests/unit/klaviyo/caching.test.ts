@@ -3,6 +3,7 @@ import {
   createQueryClient,
   membershipsQuery,
   metricIdQuery,
+  predictiveAnalyticsQuery,
   profileEventsQuery,
   profileLookupQuery,
   PROFILE_STALE_MS,
@@ -61,6 +62,24 @@ describe('caching and de-duplication', () => {
     }
   });
 
+  it('keeps predictive analytics for an hour, so reopening them asks Klaviyo once', async () => {
+    jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'] });
+    try {
+      const queryClient = createQueryClient();
+      const { client, store } = harness({ config: { queryClient } });
+      const first = await queryClient.fetchQuery(predictiveAnalyticsQuery(client, DEMO_IDS.maria));
+      jest.advanceTimersByTime(59 * 60_000);
+      const again = await queryClient.fetchQuery(predictiveAnalyticsQuery(client, DEMO_IDS.maria));
+      expect(again).toBe(first);
+      expect(store.requests).toHaveLength(1);
+      jest.advanceTimersByTime(2 * 60_000);
+      await queryClient.fetchQuery(predictiveAnalyticsQuery(client, DEMO_IDS.maria));
+      expect(store.requests).toHaveLength(2);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('namespaces keys by account and does not retry at the query level', async () => {
     const { client } = harness({ config: { accountKey: 'demo:1' } });
     const options = [
@@ -68,6 +87,7 @@ describe('caching and de-duplication', () => {
       profileEventsQuery(client, DEMO_IDS.maria),
       membershipsQuery(client, DEMO_IDS.maria),
       metricIdQuery(client, 'Received SMS'),
+      predictiveAnalyticsQuery(client, DEMO_IDS.maria),
     ];
     for (const o of options) {
       expect(o.queryKey.slice(0, 2)).toEqual(['klaviyo', 'demo:1']);

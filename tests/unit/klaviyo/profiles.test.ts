@@ -28,7 +28,7 @@ describe('lookupProfile', () => {
     ]);
   });
 
-  it('normalises the profile: consent, location, predictive analytics', async () => {
+  it('normalises the profile: consent and location, leaving predictive analytics for later', async () => {
     const { client } = harness();
     const result = await client.lookupProfile({ email: 'maria.garcia@example.com' });
     if (result.status !== 'found') throw new Error(result.status);
@@ -38,7 +38,34 @@ describe('lookupProfile', () => {
     expect(p.location?.timezone).toBe('America/Los_Angeles');
     expect(p.subscriptions?.smsMarketing).toMatchObject({ state: 'subscribed', canReceive: true });
     expect(p.subscriptions?.smsTransactional?.state).toBe('subscribed');
-    expect(p.predictiveAnalytics?.churnProbability).toBeCloseTo(0.12);
+    // Maria has predictions in Klaviyo, but the lookup does not ask for them.
+    expect(p.predictiveAnalytics).toBeNull();
+  });
+
+  it('never asks a lookup or search for predictive analytics, which would cut the limit to 150/m', async () => {
+    const { client, store } = harness();
+    await client.lookupProfile({ email: 'sam.taylor@example.com', phone: '+15035550142' });
+    await client.lookupProfile({ phone: '+82 10-5550-1234' });
+    await client.lookupProfile({ linkedProfileId: DEMO_IDS.sven });
+    await client.searchProfiles(DEMO_IDS.jordan);
+    await client.searchProfiles('maria.garcia@example.com');
+    const paths = store.requests.map((r) => r.path);
+    expect(paths).toEqual([
+      '/api/profiles',
+      '/api/profiles',
+      '/api/profiles',
+      `/api/profiles/${DEMO_IDS.sven}`,
+      '/api/profiles',
+      '/api/profiles',
+    ]);
+    for (const r of store.requests) {
+      const query = new URL(r.url).search;
+      expect(query).toContain('additional-fields%5Bprofile%5D=subscriptions&');
+      expect(query).not.toContain('predictive');
+      expect(r.query.filter(([k]) => k === 'additional-fields[profile]')).toEqual([
+        ['additional-fields[profile]', 'subscriptions'],
+      ]);
+    }
   });
 
   it('reports Jordan as unsubscribed from SMS and email', async () => {
@@ -209,5 +236,55 @@ describe('searchProfiles', () => {
     const { client, store } = harness();
     expect(await client.searchProfiles('maria')).toEqual({ status: 'no-identifier' });
     expect(store.requests).toHaveLength(0);
+  });
+});
+
+describe('getPredictiveAnalytics', () => {
+  it("reads Maria's predictions from her profile alone, asking for that one field", async () => {
+    const { client, store } = harness();
+    const predictions = await client.getPredictiveAnalytics(DEMO_IDS.maria);
+    expect(predictions).toMatchObject({
+      historicClv: 246.5,
+      predictedClv: 180,
+      churnProbability: 0.12,
+    });
+    expect(predictions?.expectedDateOfNextOrder).toEqual(expect.any(String));
+    expect(store.requests).toHaveLength(1);
+    const [req] = store.requests;
+    expect(req!.method).toBe('GET');
+    expect(req!.path).toBe(`/api/profiles/${DEMO_IDS.maria}`);
+    expect(new URL(req!.url).search).toBe(
+      '?additional-fields%5Bprofile%5D=predictive_analytics&fields%5Bprofile%5D=predictive_analytics',
+    );
+  });
+
+  it('answers null when Klaviyo has no predictions for the profile', async () => {
+    const { client, store } = harness();
+    await expect(client.getPredictiveAnalytics(DEMO_IDS.sven)).resolves.toBeNull();
+    store.addProfile({
+      id: '01NOPREDICTIONS00000000000',
+      attributes: {
+        email: 'new@example.com',
+        predictive_analytics: {
+          historic_clv: null,
+          predicted_clv: null,
+          churn_probability: null,
+          expected_date_of_next_order: null,
+        },
+      },
+    });
+    await expect(client.getPredictiveAnalytics('01NOPREDICTIONS00000000000')).resolves.toBeNull();
+  });
+
+  it('says when the profile is gone, and refuses an empty id without a request', async () => {
+    const { client, store } = harness();
+    await expect(client.getPredictiveAnalytics('01GONE0000000000000000000')).rejects.toMatchObject({
+      kind: 'not-found',
+    });
+    const before = store.requests.length;
+    await expect(client.getPredictiveAnalytics('  ')).rejects.toMatchObject({
+      kind: 'invalid-request',
+    });
+    expect(store.requests).toHaveLength(before);
   });
 });

@@ -1,0 +1,107 @@
+import { Button } from '@zendeskgarden/react-buttons';
+import { SM } from '@zendeskgarden/react-typography';
+import { useId, type ReactNode } from 'react';
+import type { PredictiveAnalytics } from '../../klaviyo/model';
+import { useI18n } from '../../i18n';
+import { StatusMessage } from '../common/StatusMessage';
+import { ErrorNotice } from './ErrorNotice';
+import { Facts } from './Section';
+
+/** Klaviyo's predicted figures as label/value rows; nothing when none of them is known. */
+export function PredictiveFigures({ data }: { data: PredictiveAnalytics }) {
+  const { t, format } = useI18n();
+  const money = (v: number) => format.number(v, { maximumFractionDigits: 2 });
+  const rows: Array<[string, string]> = [];
+  if (data.historicClv !== null)
+    rows.push([t('sidebar.predictive.historic_clv'), money(data.historicClv)]);
+  if (data.predictedClv !== null)
+    rows.push([t('sidebar.predictive.predicted_clv'), money(data.predictedClv)]);
+  if (data.churnProbability !== null)
+    rows.push([t('sidebar.predictive.churn'), format.percent(data.churnProbability)]);
+  if (data.expectedDateOfNextOrder)
+    rows.push([t('sidebar.predictive.next_order'), format.date(data.expectedDateOfNextOrder)]);
+  if (rows.length === 0) return null;
+  return (
+    <div data-testid="predictive">
+      <SM tag="h3" isBold style={{ margin: '0 0 4px' }}>
+        {t('sidebar.predictive.heading')}
+      </SM>
+      <Facts>
+        {rows.map(([label, value]) => (
+          <div key={label} style={{ display: 'contents' }}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </Facts>
+    </div>
+  );
+}
+
+function hasFigures(data: PredictiveAnalytics): boolean {
+  return (
+    data.historicClv !== null ||
+    data.predictedClv !== null ||
+    data.churnProbability !== null ||
+    Boolean(data.expectedDateOfNextOrder)
+  );
+}
+
+/**
+ * Lifetime value and churn risk, collapsed by default: they are a request of their own (asking the
+ * profile lookup for them would cut the whole account's profile-search limit to 150 a minute), so
+ * they load only when the agent opens them.
+ */
+export function PredictiveDisclosure({
+  expanded,
+  onToggle,
+  data,
+  loading,
+  error,
+  since,
+  onRetry,
+}: {
+  expanded: boolean;
+  onToggle: (expanded: boolean) => void;
+  /** undefined until loaded; null when Klaviyo has no predictions for this customer. */
+  data: PredictiveAnalytics | null | undefined;
+  loading: boolean;
+  error?: unknown;
+  /** When the error happened (ms), for "retrying at". */
+  since?: number;
+  onRetry?: () => void;
+}) {
+  const { t } = useI18n();
+  const panelId = useId();
+  let body: ReactNode = null;
+  if (expanded) {
+    if (data === undefined) {
+      body =
+        error && !loading ? (
+          <ErrorNotice error={error} onRetry={onRetry} since={since} />
+        ) : (
+          <StatusMessage kind="loading" lines={2} label={t('sidebar.predictive.loading')} />
+        );
+    } else if (data === null || !hasFigures(data)) {
+      body = <StatusMessage kind="empty">{t('sidebar.predictive.none')}</StatusMessage>;
+    } else {
+      body = <PredictiveFigures data={data} />;
+    }
+  }
+  return (
+    <div style={{ marginTop: 8 }} data-testid="predictive-disclosure">
+      <Button
+        size="small"
+        isBasic
+        aria-expanded={expanded}
+        aria-controls={panelId}
+        onClick={() => onToggle(!expanded)}
+      >
+        {expanded ? t('sidebar.predictive.hide') : t('sidebar.predictive.show')}
+      </Button>
+      <div id={panelId} style={expanded ? { marginTop: 8 } : undefined}>
+        {body}
+      </div>
+    </div>
+  );
+}
