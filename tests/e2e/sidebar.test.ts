@@ -63,6 +63,19 @@ describe('agent sidebar in the workspace', () => {
     const requests = await suite.workspace.control.klaviyoRequests();
     expect(requests.filter((r) => r.path === '/api/profiles')).toHaveLength(1);
     expect(requests.filter((r) => r.path.includes('conversation'))).toHaveLength(0);
+    // Predictive analytics are not part of the view: the agent opens them.
+    expect(requests.filter((r) => r.url.includes('predictive'))).toHaveLength(0);
+    const show = frame.getByRole('button', { name: 'Show lifetime value and churn risk' });
+    expect(await show.getAttribute('aria-expanded')).toBe('false');
+    await show.click();
+    const predictive = await text(frame, 'predictive');
+    expect(predictive).toContain('Churn risk');
+    expect(predictive).toContain('12%');
+    expect(await noSideways(frame)).toBe(true);
+    const after = await suite.workspace.control.klaviyoRequests();
+    expect(
+      after.filter((r) => r.url.includes('predictive')).map((r) => `${r.method} ${r.path}`),
+    ).toEqual(['GET /api/profiles/01DEMOMARIA000000000000000']);
   });
 
   it('ticket 102: an email-only customer, with the reason texting is not possible', async () => {
