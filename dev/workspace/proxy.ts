@@ -7,7 +7,7 @@
 import { appendFileSync } from 'node:fs';
 import { applyProxyRules, type ManifestParameter } from '../zaf-proxy/rules';
 import type { ZafRequestOptions } from '../../src/zaf/types';
-import { redact, type SettingValues } from './settings';
+import { redact, webhookBodySecrets, type SettingValues } from './settings';
 
 export const ZENDESK_BASE_URL = 'https://demo.zendesk.com';
 export const KLAVIYO_HOST = 'a.klaviyo.com';
@@ -216,16 +216,18 @@ export async function proxyRequest(
     };
   }
 
+  // A webhook key the setup page sends to Zendesk is as secret as the app's own key.
+  const logHidden = [...hidden, ...(target === 'zendesk' ? webhookBodySecrets(decision.body) : [])];
   const entry: ProxyLogEntry = {
     at: new Date(started).toISOString(),
     method: decision.method,
-    url: redact(decision.url, hidden),
+    url: redact(decision.url, logHidden),
     secure: options.secure === true,
     target,
     status: answer.status,
     durationMs: Date.now() - started,
-    headers: redact(decision.headers, hidden),
-    ...(hasBody ? { body: redact(decision.body, hidden) } : {}),
+    headers: redact(decision.headers, logHidden),
+    ...(hasBody ? { body: redact(decision.body, logHidden) } : {}),
   };
   ctx.log.push(entry);
   if (target === 'klaviyo' && ctx.recordFile) {

@@ -106,6 +106,29 @@ export function readSettingsFile(path: string, parameters: ManifestParameter[]):
   return validateSettings(parsed, parameters, path);
 }
 
+/**
+ * The secret parts of a webhook's `authentication.data` (an api_key's value, a bearer token, a
+ * password): the credential itself, without a scheme word such as `Klaviyo-API-Key` before it.
+ */
+export function authenticationSecrets(data: unknown): string[] {
+  if (!data || typeof data !== 'object') return [];
+  return Object.entries(data as Record<string, unknown>)
+    .filter(([key, value]) => key !== 'name' && key !== 'username' && typeof value === 'string')
+    .map(([, value]) => (value as string).trim().split(/\s+/).pop() ?? '')
+    .filter((secret) => secret !== '');
+}
+
+/** The webhook secrets in a Zendesk API request body (`{"webhook": {"authentication": …}}`). */
+export function webhookBodySecrets(body: string | undefined): string[] {
+  if (!body) return [];
+  try {
+    const parsed = JSON.parse(body) as { webhook?: { authentication?: { data?: unknown } } };
+    return authenticationSecrets(parsed?.webhook?.authentication?.data);
+  } catch {
+    return [];
+  }
+}
+
 /** Replaces every occurrence of a secret with `[redacted]` (for logs and the control API). */
 export function redact<T>(value: T, secrets: string[]): T {
   const real = secrets.filter((s) => s.length >= 6);

@@ -12,6 +12,7 @@ import {
   type KlaviyoStore,
 } from '../klaviyo';
 import { createZendeskStore, type ZendeskStore } from '../zendesk/store';
+import { ZendeskApiError, errorResponse, forbidden, unauthenticated } from '../zendesk/errors';
 import { demoZendeskSeed, type SeedTicket, type SeedUser } from '../zendesk/seed';
 import type { SeedEvent, SeedProfile } from '../klaviyo/store';
 import { zendeskFallbackHandlers, zendeskHandlers, type TicketChange } from '../zendesk/handlers';
@@ -23,7 +24,12 @@ import {
 } from '../zendesk/admin';
 import type { WorkspaceOptions } from './config';
 import { KLAVIYO_HOST, UPSTREAM_TIMEOUT_MS, ZENDESK_BASE_URL, type ProxyLogEntry } from './proxy';
-import { KLAVIYO_KEY_SETTING, type Manifest, type SettingValues } from './settings';
+import {
+  KLAVIYO_KEY_SETTING,
+  authenticationSecrets,
+  type Manifest,
+  type SettingValues,
+} from './settings';
 
 /**
  * Records added to the demo data (e.g. the attack suite's hostile customer): kept across resets.
@@ -51,7 +57,7 @@ export interface WorkspaceState {
   zendeskFetch(request: Request): Promise<Response>;
   /** Answers a request addressed to https://a.klaviyo.com/api/... from the built-in stand-in. */
   klaviyoFetch(request: Request): Promise<Response | undefined>;
-  /** Values that must never leave the server (the secure settings). */
+  /** Values that must never leave the server (the secure settings, webhook keys delivered). */
   secrets(): string[];
   /** Resolves when the webhooks that ticket changes fired so far have been delivered. */
   settled(): Promise<void>;
@@ -74,6 +80,26 @@ async function withoutJsonSuffix(request: Request): Promise<Request> {
   });
 }
 
+/**
+ * The admin stand-in answers in front of the store, so it applies the store's session here: a
+ * signed-out session gets 401 from it, and an agent who is not an admin 403 for webhooks (any
+ * call) and for trigger and automation changes, as Zendesk answers them.
+ */
+function adminRefusal(store: ZendeskStore, request: Request): ZendeskApiError | null {
+  const path = new URL(request.url).pathname;
+  const match = /^\/api\/v2\/(webhooks|triggers|automations|views|ticket_fields)(\/|\.json|$)/.exec(
+    path,
+  );
+  if (!match) return null;
+  if (store.session === 'anonymous') return unauthenticated();
+  if (store.currentUser().role === 'admin') return null;
+  const write = !['GET', 'HEAD'].includes(request.method.toUpperCase());
+  if (match[1] === 'webhooks' || (write && ['triggers', 'automations'].includes(match[1]!))) {
+    return forbidden();
+  }
+  return null;
+}
+
 export function createWorkspaceState(
   manifest: Manifest,
   options: WorkspaceOptions,
@@ -85,8 +111,19 @@ export function createWorkspaceState(
   const standInKey = String(options.settings[KLAVIYO_KEY_SETTING] ?? '');
   const pending = new Set<Promise<unknown>>();
 
+  /**
+   * Webhook keys that went out with a delivery: the Klaviyo stand-in records the request headers,
+   * so the control API redacts these too, also after the webhook is replaced or removed.
+   */
+  const deliveredSecrets = new Set<string>();
+
   /** Zendesk's own webhook call (server side): Klaviyo URLs go where the proxy sends them. */
   async function deliver(request: OutgoingRequest): Promise<number> {
+    for (const id of state.zendeskAdmin.webhooks.keys()) {
+      for (const secret of authenticationSecrets(state.zendeskAdmin.authenticationOf(id)?.data)) {
+        deliveredSecrets.add(secret);
+      }
+    }
     const url = new URL(request.url);
     const init = { method: request.method, headers: request.headers, body: request.body };
     try {
@@ -158,6 +195,8 @@ export function createWorkspaceState(
     saveHookTimeoutMs: options.saveHookTimeoutMs,
     proxyLog: [],
     async zendeskFetch(request) {
+      const refusal = adminRefusal(state.zendesk, request);
+      if (refusal) return errorResponse(refusal);
       const response = await getResponse(zendeskSet, await withoutJsonSuffix(request));
       return (
         response ??
@@ -169,10 +208,13 @@ export function createWorkspaceState(
       while (pending.size > 0) await Promise.allSettled([...pending]);
     },
     secrets() {
-      return manifest.parameters
-        .filter((p) => p.secure)
-        .map((p) => state.settings[p.name])
-        .filter((v): v is string => typeof v === 'string' && v !== '');
+      return [
+        ...manifest.parameters
+          .filter((p) => p.secure)
+          .map((p) => state.settings[p.name])
+          .filter((v): v is string => typeof v === 'string' && v !== ''),
+        ...deliveredSecrets,
+      ];
     },
     reset() {
       state.settings = { ...options.settings };
@@ -182,6 +224,7 @@ export function createWorkspaceState(
       state.klaviyoLatencyMs = options.klaviyoLatencyMs;
       state.saveHookTimeoutMs = options.saveHookTimeoutMs;
       state.proxyLog.length = 0;
+      deliveredSecrets.clear();
       rebuild();
     },
     addSeed(seed) {

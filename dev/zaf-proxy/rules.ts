@@ -2,8 +2,9 @@
  * What Zendesk's request proxy enforces for `client.request()`, in one place so the local
  * workspace's emulated proxy and the Jest test double behave alike (and like Zendesk):
  *
- * - `{{setting.name}}` placeholders are substituted only when the request is `secure: true` and its
- *   URL is https on a host in the manifest's `domainWhitelist`; otherwise they stay literal.
+ * - `{{setting.name}}` placeholders are substituted only when the request is `secure: true` (and not
+ *   `cors: true`) and its URL is https on a host in the manifest's `domainWhitelist`; otherwise
+ *   they stay literal.
  * - A secure request to a host outside the whitelist is refused.
  * - A secure setting is substituted only in the parts its manifest `scopes` allow (`header`,
  *   `body`, `url`): this app's key is header-only, so a key placed in a URL or body is refused.
@@ -89,8 +90,9 @@ export function applyProxyRules(
   }
   let body = serialiseBody(options);
 
-  if (!options.secure) {
-    // Nothing is substituted: the literal placeholder goes upstream, which then refuses it.
+  if (!options.secure || options.cors === true) {
+    // Nothing is substituted: the literal placeholder goes upstream, which then refuses it. A
+    // `cors: true` request leaves the browser directly, never through the proxy that holds secrets.
     return { ok: true, method, url: url.toString(), headers, body, toZendesk };
   }
   if (url.protocol !== 'https:' || !hostAllowed(url.hostname, config.domainWhitelist)) {

@@ -39,11 +39,16 @@ const CAPTURES = [
   '{% capture k4z_bq %}\\"{% endcapture %}',
   '{% capture k4z_nl %}\\n{% endcapture %}',
   '{% capture k4z_tab %}\t{% endcapture %}',
+  '{% capture k4z_cr %}\r{% endcapture %}',
+  // Should the stored body lose that CR, replacing '' would garble every value: use a text that
+  // never occurs once quotes are escaped instead.
+  `{% if k4z_cr == '' %}{% assign k4z_cr = '"""' %}{% endif %}`,
   '{% capture k4z_t %}\\t{% endcapture %}',
 ].join('');
 
+/** `strip_newlines` removes CR only before LF: a lone CR left over becomes a new line too. */
 const ESCAPE_FILTERS =
-  " | replace: k4z_bs, k4z_bs2 | replace: k4z_q, k4z_bq | newline_to_br | strip_newlines | replace: '<br />', k4z_nl | replace: k4z_tab, k4z_t";
+  " | replace: k4z_bs, k4z_bs2 | replace: k4z_q, k4z_bq | newline_to_br | strip_newlines | replace: k4z_cr, k4z_nl | replace: '<br />', k4z_nl | replace: k4z_tab, k4z_t";
 
 /** A JSON string value `"…"` holding a Liquid expression, escaped according to the switch. */
 function str(expression: string, escaping: PlaceholderEscaping): string {

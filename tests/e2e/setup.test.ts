@@ -61,6 +61,10 @@ describe('the setup page in the workspace', () => {
       'Klaviyo: Resolved Ticket',
     ]);
     expect(JSON.stringify(objects)).not.toContain(WEBHOOK_KEY);
+    // Nor in what the workspace reports about the calls the page made.
+    for (const report of ['/proxy/requests', '/zendesk/requests', '/klaviyo/requests']) {
+      expect(JSON.stringify(await suite.workspace.control.get(report))).not.toContain(WEBHOOK_KEY);
+    }
     expect(await frame.content()).not.toContain(WEBHOOK_KEY);
     expect(await suite.page.content()).not.toContain(WEBHOOK_KEY);
 

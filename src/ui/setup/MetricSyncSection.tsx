@@ -74,12 +74,14 @@ export function MetricSyncSection({
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: setupKeys.all });
 
-  const save = useMutation<
-    ProvisionReport,
-    unknown,
-    { config: MetricSyncConfig; apiKey: string | null }
-  >({
-    mutationFn: ({ config, apiKey }) => provision(transport, config, { apiKey }),
+  // Handed to the save outside the mutation's variables, which the query cache keeps after the save.
+  const pendingKey = useRef<string | null>(null);
+  const save = useMutation<ProvisionReport, unknown, MetricSyncConfig>({
+    mutationFn: (config) => {
+      const apiKey = pendingKey.current;
+      pendingKey.current = null;
+      return provision(transport, config, { apiKey });
+    },
     // Cleared whatever the outcome: once sent, Zendesk may hold the key (the webhook is the first step).
     onSettled: () => {
       clearKey();
@@ -134,7 +136,10 @@ export function MetricSyncSection({
     event.preventDefault();
     remove.reset();
     const input = validate();
-    if (input) save.mutate(input);
+    if (input) {
+      pendingKey.current = input.apiKey;
+      save.mutate(input.config);
+    }
   }
 
   const toggleBrand = (id: number, on: boolean) =>

@@ -112,6 +112,38 @@ describe('the workspace control API', () => {
     ]);
   });
 
+  it('refuses webhook and trigger changes to an agent who is not an admin, and everything to a signed-out session, as Zendesk does', async () => {
+    const call = (method: string, path: string, body?: unknown) =>
+      state.zendeskFetch(
+        new Request(`https://demo.zendesk.com/api/v2${path}`, {
+          method,
+          headers: { 'Content-Type': 'application/json' },
+          ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        }),
+      );
+    const trigger = {
+      trigger: {
+        title: 'Agent-made',
+        conditions: { all: [{ field: 'update_type', operator: 'is', value: 'Create' }], any: [] },
+        actions: [{ field: 'status', value: 'open' }],
+      },
+    };
+    expect((await call('GET', '/webhooks')).status).toBe(200);
+
+    await control('POST', '/zendesk/session', { role: 'agent' });
+    const refused = await call('POST', '/triggers', trigger);
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ error: 'Forbidden' });
+    expect((await call('GET', '/webhooks')).status).toBe(403);
+    expect((await call('POST', '/webhooks', { webhook: {} })).status).toBe(403);
+    expect(state.zendeskAdmin.triggers.size).toBe(0);
+    // Agents still read what they need: ticket fields.
+    expect((await call('GET', '/ticket_fields')).status).toBe(200);
+
+    await control('POST', '/zendesk/session', { session: 'anonymous', role: 'admin' });
+    expect((await call('GET', '/triggers')).status).toBe(401);
+  });
+
   it('points to the list of endpoints when one does not exist', async () => {
     const answer = await control('GET', '/nope');
     expect(answer.status).toBe(404);

@@ -62,9 +62,40 @@ describe('the workspace’s emulated ZAF proxy', () => {
     expect(JSON.stringify(ctx.log)).not.toContain(KEY);
   });
 
+  it('never writes a webhook key the setup page sends to Zendesk to its log', async () => {
+    const WEBHOOK_KEY = 'pk_test_webhook_key_never_shown';
+    const ctx = context();
+    await proxyRequest(ctx, {
+      url: '/api/v2/webhooks',
+      type: 'POST',
+      contentType: 'application/json',
+      data: JSON.stringify({
+        webhook: {
+          name: 'Klaviyo: ticket metrics',
+          authentication: {
+            type: 'api_key',
+            add_position: 'header',
+            data: { name: 'Authorization', value: `Klaviyo-API-Key ${WEBHOOK_KEY}` },
+          },
+        },
+      }),
+    });
+    expect(seen).toHaveLength(1);
+    expect(await seen[0]!.text()).toContain(WEBHOOK_KEY);
+    expect(ctx.log).toHaveLength(1);
+    expect(JSON.stringify(ctx.log)).not.toContain(WEBHOOK_KEY);
+  });
+
   it('leaves the placeholder literal in a request without secure: true', async () => {
     klaviyoAnswer = () => Response.json({ errors: [{ status: 401 }] }, { status: 401 });
     const answer = await proxyRequest(context(), accounts);
+    expect(seen[0]!.headers.get('authorization')).toBe(PLACEHOLDER);
+    expect(answer.status).toBe(401);
+  });
+
+  it('leaves the placeholder literal in a cors: true request, which Zendesk sends from the browser, not its proxy', async () => {
+    klaviyoAnswer = () => Response.json({ errors: [{ status: 401 }] }, { status: 401 });
+    const answer = await proxyRequest(context(), { ...accounts, secure: true, cors: true });
     expect(seen[0]!.headers.get('authorization')).toBe(PLACEHOLDER);
     expect(answer.status).toBe(401);
   });

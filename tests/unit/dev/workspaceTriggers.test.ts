@@ -9,7 +9,7 @@ import { handleControl } from '../../../dev/workspace/control';
 import { readManifest } from '../../../dev/workspace/settings';
 import { createWorkspaceState, type WorkspaceState } from '../../../dev/workspace/state';
 import { defaultConfig } from '../../../src/metrics/config';
-import { provision } from '../../../src/metrics/provision';
+import { provision, removeAll } from '../../../src/metrics/provision';
 import type { Transport } from '../../../src/transport';
 
 const KEY = 'pk_test_never_in_the_browser';
@@ -84,5 +84,28 @@ describe('triggers in the workspace', () => {
     expect(state.klaviyo.createdEvents.map((e) => [e.metricName, e.uniqueId])).toEqual([
       ['Resolved Ticket', 'zendesk-101-resolved'],
     ]);
+  });
+});
+
+describe('the webhook key in the workspace’s reports', () => {
+  it('is redacted from the Klaviyo requests the control API reports, even after the webhook is gone', async () => {
+    const WEBHOOK_KEY = 'pk_test_webhook_key_never_shown';
+    // The admin typed a key of its own for the webhook (not the app's setting).
+    await provision(transport, { ...defaultConfig('sms'), enabled: true }, { apiKey: WEBHOOK_KEY });
+    await control('POST', '/zendesk/tickets', {
+      subject: 'Hello',
+      body: 'Hi',
+      requesterId: 1101,
+    });
+    const before = await control('GET', '/klaviyo/requests');
+    const deliveries = (before.body as { requests: Array<{ headers: Record<string, string> }> })
+      .requests;
+    expect(deliveries.length).toBeGreaterThan(0);
+    expect(JSON.stringify(before.body)).not.toContain(WEBHOOK_KEY);
+
+    await removeAll(transport);
+    expect(JSON.stringify((await control('GET', '/klaviyo/requests')).body)).not.toContain(
+      WEBHOOK_KEY,
+    );
   });
 });

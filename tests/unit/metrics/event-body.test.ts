@@ -79,6 +79,11 @@ const hostile: Record<string, TicketData> = {
     ticket_field_option_title_360000102: 'Delivery\nlate',
     ticket_field_360000104: 'multi\r\nline "note"',
   }),
+  'carriage returns without a line feed (old Mac text, CR CR LF from a mangled email)': ticket({
+    title: 'Order\rstatus',
+    description: 'Hello\r\r\nMy order\rhas not arrived',
+    ticket_field_360000104: 'note\rtwo',
+  }),
   'no assignee, no group, no priority or type': ticket({
     assignee: {},
     group: { name: '' },
@@ -136,8 +141,8 @@ function expectValidEvent(text: string): RenderedEvent {
   return parsed;
 }
 
-/** What survives a trip through Liquid's newline handling: CRLF becomes LF, a lone CR goes. */
-const asSent = (s: string) => s.replace(/\r\n/g, '\n').replace(/\r/g, '');
+/** What survives a trip through Liquid's newline handling: CRLF and a lone CR become LF. */
+const asSent = (s: string) => s.replace(/\r\n?/g, '\n');
 
 describe('the webhook body', () => {
   it('escapes values with Liquid filters by default, which is safe under both assumptions', () => {
@@ -207,6 +212,31 @@ describe('the webhook body', () => {
     expect(p.Fields['Order number']).toBe('48"21\\');
     expect(p.Fields['Contact reason']).toBe('Delivery\nlate');
     expect(p.Fields['Notes "internal" ((x)) \\ 100%']).toBe('multi\nline "note"');
+  });
+
+  it('turns a lone carriage return into a new line when Liquid escapes and Zendesk inserts as is', async () => {
+    const data =
+      hostile[
+        'carriage returns without a line feed (old Mac text, CR CR LF from a mangled email)'
+      ]!;
+    const event = expectValidEvent(
+      await render('Opened Ticket', 'liquid-filters', 'zendesk-inserts-raw', data),
+    );
+    const p = event.data.attributes.properties;
+    expect(p.Subject).toBe('Order\nstatus');
+    expect(p.Description).toBe('Hello\n\nMy order\nhas not arrived');
+    expect(p.Fields['Notes "internal" ((x)) \\ 100%']).toBe('note\ntwo');
+  });
+
+  it('leaves text intact if Zendesk stored the body without its carriage return', async () => {
+    const template = buildEventBody('Opened Ticket', { escaping: 'liquid-filters', customFields });
+    expect(template).toContain('\r');
+    const text = await engines['zendesk-inserts-raw'].parseAndRender(template.replace(/\r/g, ''), {
+      ticket: ticket(),
+    });
+    expect(expectValidEvent(text).data.attributes.properties.Subject).toBe(
+      'Where is my order #4821?',
+    );
   });
 
   it('keeps hostile text exactly when Zendesk escapes values itself', async () => {
