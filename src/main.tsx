@@ -1,7 +1,8 @@
-import { StrictMode, Suspense, lazy, type ComponentType } from 'react';
+import { StrictMode, lazy, type ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppShell } from './ui/common/AppShell';
 import { OutsideZendesk } from './ui/common/OutsideZendesk';
+import { Screen } from './ui/common/RootBoundary';
 import { StatusMessage } from './ui/common/StatusMessage';
 import { initZafClient } from './zaf/client';
 import { bootstrapZaf } from './zaf/bootstrap';
@@ -43,9 +44,7 @@ async function start(container: HTMLElement) {
     <StrictMode>
       <AppShell locale={zaf.currentUser.locale ?? navigator.language}>
         <ZafProvider value={zaf}>
-          <Suspense fallback={<StatusMessage kind="loading" />}>
-            <Root />
-          </Suspense>
+          <Screen Root={Root} />
         </ZafProvider>
       </AppShell>
     </StrictMode>,

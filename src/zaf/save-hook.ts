@@ -66,3 +66,10 @@ export function onTicketSave(
   client.on('ticket.save', handler);
   return () => client.off('ticket.save', handler);
 }
+
+/** Calls `handler` when Zendesk reports that the ticket update went through; returns the remover. */
+export function onTicketSubmitDone(client: ZafClient, handler: () => void): () => void {
+  const listener = () => handler();
+  client.on('ticket.submit.done', listener);
+  return () => client.off('ticket.submit.done', listener);
+}

@@ -163,6 +163,19 @@ describe('ticket editor bridge (send public replies as SMS)', () => {
     expect(postedMessages(world.klaviyoStore)).toHaveLength(1);
   });
 
+  it('when Zendesk fails to save a texted reply, submitting it again does not text it twice', async () => {
+    const world = standIns();
+    const { save, client } = await renderBridge();
+    await expect(save()).resolves.toBeDefined();
+    // The ticket update itself failed (no ticket.submit.done): the reply is still in the editor.
+    await expect(save()).resolves.toBeDefined();
+    expect(postedMessages(world.klaviyoStore)).toHaveLength(1);
+    // Once Zendesk saved the ticket, the same words later are a new reply.
+    await client.emit('ticket.submit.done');
+    await expect(save()).resolves.toBeDefined();
+    expect(postedMessages(world.klaviyoStore)).toHaveLength(2);
+  });
+
   it('sends the editor’s HTML as plain text, with its line breaks', async () => {
     const world = standIns();
     const { save } = await renderBridge(

@@ -13,7 +13,12 @@ import { newIdempotencyKey } from '../../../sms/idempotency';
 import { countSegments } from '../../../sms/segments';
 import { localOutboundMessage } from '../../../sms/thread';
 import { useZaf } from '../../../zaf/context';
-import { onTicketSave, readEditorComment, SaveBlocked } from '../../../zaf/save-hook';
+import {
+  onTicketSave,
+  onTicketSubmitDone,
+  readEditorComment,
+  SaveBlocked,
+} from '../../../zaf/save-hook';
 import { failureText } from './failureText';
 import type { TicketSaveBridgeInput } from './types';
 import { useReplyDeps } from './useReplyDeps';
@@ -66,6 +71,11 @@ export function useTicketSaveBridge(input: TicketSaveBridgeInput, depsOverride?:
   const latest = useRef(input);
   latest.current = input;
   const memory = useRef<{ ticketId: number | null; value: SaveBridgeMemory } | null>(null);
+  // Texted, but Zendesk has not said the ticket update went through: if that update failed and
+  // the agent submits the same text again, it must not be texted a second time.
+  const textedUnsaved = useRef<{ ticketId: number | null; text: string; profileId: string } | null>(
+    null,
+  );
   const words = useRef<Words>({ t, format, isAdmin: currentUser.role === 'admin' });
   words.current = { t, format, isAdmin: currentUser.role === 'admin' };
 
@@ -84,6 +94,15 @@ export function useTicketSaveBridge(input: TicketSaveBridgeInput, depsOverride?:
       const w = words.current;
       const blocked = (reason: string) =>
         new SaveBlocked(w.t('composer.save.blocked', { reason, tag: smsTicketTag }));
+      const texted = textedUnsaved.current;
+      if (
+        texted &&
+        texted.ticketId === ticketId &&
+        texted.text === text &&
+        texted.profileId === profile?.id
+      ) {
+        return;
+      }
       const remembered = memory.current?.ticketId === ticketId ? memory.current.value : null;
       const now = deps.now().getTime();
       const decision = decideSave(
@@ -148,6 +167,7 @@ export function useTicketSaveBridge(input: TicketSaveBridgeInput, depsOverride?:
       );
       if (result.status === 'sent') {
         memory.current = null;
+        textedUnsaved.current = { ticketId, text, profileId: attempt.profileId };
         onLocalMessage?.({
           type: 'upsert',
           message: localOutboundMessage(attempt.key, text, result.acceptedAt, 'sent'),
@@ -161,6 +181,13 @@ export function useTicketSaveBridge(input: TicketSaveBridgeInput, depsOverride?:
       onLocalMessage?.({ type: 'remove', id: attempt.key });
       throw blocked(failureReason(result.failure, w));
     };
-    return onTicketSave(client, check, words.current.t('common.unexpected_error'));
+    const offSave = onTicketSave(client, check, words.current.t('common.unexpected_error'));
+    const offDone = onTicketSubmitDone(client, () => {
+      textedUnsaved.current = null;
+    });
+    return () => {
+      offSave();
+      offDone();
+    };
   }, [enabled, client, deps, smsTicketTag, replyMode, flowMetricName]);
 }
