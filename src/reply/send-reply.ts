@@ -160,7 +160,7 @@ export async function sendReply(
   const acceptedAt = now();
   const note = await writeReplyNote(
     deps,
-    req.ticketId,
+    req.writeNote === false ? null : req.ticketId,
     describeNote({
       text: req.text,
       mode: req.mode,

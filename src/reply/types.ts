@@ -44,8 +44,14 @@ export interface ReplyRequest {
   profileId: string;
   /** Flow mode: the metric the app records; the admin's Klaviyo flow triggers on it. */
   flowMetricName: string;
-  /** The ticket that gets the internal note; null outside a ticket (no note). */
+  /** The ticket the reply answers (in the flow event, and the note's ticket); null outside one. */
   ticketId: number | null;
+  /**
+   * Record an internal note on the ticket (default true). The ticket-editor bridge says false:
+   * the public comment being saved is the record, and writing to the ticket during its save
+   * would collide.
+   */
+  writeNote?: boolean;
   /** When the first attempt with this key started (ISO 8601): how far back to look for it. */
   firstAttemptAt: string;
   /** A conversation id found by an earlier attempt, so a retry does not look it up again. */

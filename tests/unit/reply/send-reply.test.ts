@@ -166,6 +166,18 @@ describe('sendReply in conversations mode', () => {
     expect(f.sentMessages).toHaveLength(1);
   });
 
+  it('names the ticket in the flow event but writes no note when the editor bridge sends', async () => {
+    const f = fakeDeps();
+    const result = await sendReply(
+      f.deps,
+      request({ mode: 'flow', ticketId: 105, writeNote: false }),
+      describeNote,
+    );
+    expect(result).toMatchObject({ status: 'sent', note: 'skipped' });
+    expect(f.events).toEqual([expect.objectContaining({ ticketId: 105 })]);
+    expect(f.notes).toHaveLength(0);
+  });
+
   it('writes no note outside a ticket', async () => {
     const f = fakeDeps();
     const result = await sendReply(f.deps, request({ ticketId: null }), describeNote);
