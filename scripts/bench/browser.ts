@@ -14,7 +14,7 @@ import {
   type KlaviyoRequest,
   type Workspace,
 } from '../../tests/e2e/support/workspace';
-import type { BrowserReport, Timing, ViewMeasure } from './report';
+import type { BrowserReport, ColdPhases, Timing, ViewMeasure } from './report';
 
 export const BENCH_TICKET = 101;
 /** Another ticket to switch to and back from for the warm measure. */
@@ -112,22 +112,6 @@ interface ProxyLogEntry {
   url: string;
   target: string;
   durationMs: number;
-}
-
-export interface ColdPhases {
-  /** From registration to the host's answer to the get of ticket.requester (the workspace's ZAF
-   *  emulation: real Zendesk answers from memory). */
-  requesterAnsweredMs: number;
-  /** From registration until the frame's last script had arrived (negative: before it). */
-  scriptsLoadedMs: number;
-  /** From registration to the app's first Klaviyo request (chunks, ZAF gets, Zendesk calls). */
-  beforeFirstKlaviyoMs: number;
-  /** Zendesk API calls before that: the app's through the proxy, and the host's for ZAF gets. */
-  zendeskCallsBefore: number;
-  /** The profile lookup's time in the proxy (stand-in latency included). */
-  profileRequestMs: number;
-  /** From the profile answer leaving the proxy to the profile on screen. */
-  afterProfileAnswerMs: number;
 }
 
 /** Where a cold view's time went, from the frame's clock and the proxy's log (same machine). */

@@ -20,17 +20,27 @@ export interface ViewMeasure {
   requests: Record<string, number>;
 }
 
+/** The cold profile time, split into where it goes (measured in browser.ts). */
+export interface ColdPhases {
+  /** From registration to the host's answer to the get of ticket.requester (the workspace's ZAF
+   *  emulation: real Zendesk answers from memory). */
+  requesterAnsweredMs: number;
+  /** From registration until the frame's last script had arrived (negative: before it). */
+  scriptsLoadedMs: number;
+  /** From registration to the app's first Klaviyo request (chunks, ZAF gets, Zendesk calls). */
+  beforeFirstKlaviyoMs: number;
+  /** Zendesk API calls before that: the app's through the proxy, and the host's for ZAF gets. */
+  zendeskCallsBefore: number;
+  /** The profile lookup's time in the proxy (stand-in latency included). */
+  profileRequestMs: number;
+  /** From the profile answer leaving the proxy to the profile on screen. */
+  afterProfileAnswerMs: number;
+}
+
 export interface BrowserReport {
   ticket: number;
   /** Median split of the cold profile time (see browser.ts). */
-  coldPhases: {
-    requesterAnsweredMs: number;
-    scriptsLoadedMs: number;
-    beforeFirstKlaviyoMs: number;
-    zendeskCallsBefore: number;
-    profileRequestMs: number;
-    afterProfileAnswerMs: number;
-  } | null;
+  coldPhases: ColdPhases | null;
   cold: ViewMeasure;
   warm: ViewMeasure;
   /** Klaviyo requests for one reply sent, by endpoint. */
