@@ -1,8 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { createKlaviyoClient, createQueryClient, type KlaviyoClient } from '../../klaviyo';
-import { KLAVIYO_AUTHORIZATION } from '../../zaf/klaviyo-auth';
+import { createQueryClient, type KlaviyoClient } from '../../klaviyo';
 import { useZaf } from '../../zaf/context';
+import { createZafKlaviyoClient } from '../../zaf/klaviyo';
 
 /**
  * A root's query cache and its Klaviyo client (ZAF secure requests, cache keyed by account and
@@ -12,9 +12,8 @@ export function useAppKlaviyo(): { queryClient: QueryClient; klaviyo: KlaviyoCli
   const { context, metadata, settings, transport } = useZaf();
   const [queryClient] = useState(() => createQueryClient());
   const [klaviyo] = useState<KlaviyoClient>(() =>
-    createKlaviyoClient({
+    createZafKlaviyoClient({
       transport,
-      authorization: KLAVIYO_AUTHORIZATION,
       queryClient,
       accountKey: `${context.account.subdomain}:${metadata.installationId}`,
       defaultCountry: settings.defaultCountry,
