@@ -4,6 +4,7 @@
  * ticket_sidebar app in the apps tray. The editor, status and tags are the ZAF `ticket` object's
  * form values; Submit runs the `ticket.save` hook before anything is saved.
  */
+import { htmlToPlainText } from '../../src/reply/plain-text';
 import { TICKET_STATUSES, type ZdTicketStatus } from '../zendesk/types';
 import { ApiError, api, createUserFieldReader } from './api';
 import { mountApp } from './app-pane';
@@ -32,11 +33,6 @@ export function statusBadge(status: string): HTMLElement {
     },
     (STATUS_LABEL[status] ?? status).slice(0, status === 'hold' ? 7 : 1),
   );
-}
-
-function htmlToText(html: string): string {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
-  return doc.body.textContent ?? '';
 }
 
 function tagList(value: unknown): string[] | null {
@@ -186,7 +182,7 @@ export async function createTicketView(ctx: WorkspaceContext, id: number): Promi
         case 'comment.appendHtml':
         case 'ticket.comment.appendHtml':
         case 'ticket.comment.appendMarkdown':
-          setEditorText(s.editor.text + htmlToText(String(args[0] ?? '')), true);
+          setEditorText(s.editor.text + htmlToPlainText(String(args[0] ?? '')), true);
           return { found: true, value: undefined };
         default:
           return { found: false, message: `Could not find handler for: "${name}"` };
