@@ -201,6 +201,9 @@ describe('the local workspace hosts the app like Zendesk', () => {
 
   it('resizes the app’s iframe when the app invokes resize', async () => {
     const frame = await openTicket(102);
+    // Let the sidebar render its data first: its own auto-resize would otherwise race this one.
+    await frame.getByTestId('profile-name').waitFor({ timeout: 20_000 });
+    await frame.waitForTimeout(300);
     const height = await frame.evaluate(
       (hostOrigin) =>
         new Promise<number>((resolve, reject) => {
