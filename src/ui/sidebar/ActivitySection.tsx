@@ -5,7 +5,7 @@ import { SM } from '@zendeskgarden/react-typography';
 import { useMemo, useState, type ReactNode } from 'react';
 import styled from 'styled-components';
 import type { KlaviyoEvent } from '../../klaviyo/model';
-import { useI18n } from '../../i18n';
+import { useI18n } from '../common/I18nProvider';
 import { StatusMessage } from '../common/StatusMessage';
 import { ErrorNotice } from './ErrorNotice';
 import { keyProperties } from './eventDetails';

@@ -3,7 +3,7 @@ import { getColor } from '@zendeskgarden/react-theming';
 import { SM } from '@zendeskgarden/react-typography';
 import styled from 'styled-components';
 import type { KlaviyoProfile } from '../../klaviyo/model';
-import { useI18n } from '../../i18n';
+import { useI18n } from '../common/I18nProvider';
 import { profileName } from './ProfileSection';
 import { Section, Wrap } from './Section';
 import { clip } from './text';

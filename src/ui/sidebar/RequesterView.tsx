@@ -7,7 +7,7 @@ import {
   type ProfileLookup,
 } from '../../klaviyo';
 import { isZendeskError, setUserKlaviyoProfileId } from '../../zendesk';
-import { useI18n } from '../../i18n';
+import { useI18n } from '../common/I18nProvider';
 import { useZaf } from '../../zaf/context';
 import type { Requester } from '../../zaf/hooks/useRequester';
 import { StatusMessage } from '../common/StatusMessage';
