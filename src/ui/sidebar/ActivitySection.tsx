@@ -4,7 +4,7 @@ import { getColor } from '@zendeskgarden/react-theming';
 import { SM } from '@zendeskgarden/react-typography';
 import { useMemo, useState, type ReactNode } from 'react';
 import styled from 'styled-components';
-import type { KlaviyoEvent } from '../../klaviyo/model';
+import type { KlaviyoEvent } from '../../klaviyo';
 import { useI18n } from '../common/I18nProvider';
 import { StatusMessage } from '../common/StatusMessage';
 import { ErrorNotice } from './ErrorNotice';

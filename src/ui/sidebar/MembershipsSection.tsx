@@ -1,7 +1,7 @@
 import { Accordion } from '@zendeskgarden/react-accordions';
 import { SM } from '@zendeskgarden/react-typography';
 import type { ReactNode } from 'react';
-import type { NamedGroup, ProfileMemberships } from '../../klaviyo/model';
+import type { NamedGroup, ProfileMemberships } from '../../klaviyo';
 import { useI18n } from '../common/I18nProvider';
 import { StatusMessage } from '../common/StatusMessage';
 import { ErrorNotice } from './ErrorNotice';

@@ -1,6 +1,6 @@
 import { SM } from '@zendeskgarden/react-typography';
 import type { ReactNode } from 'react';
-import type { KlaviyoEvent } from '../../klaviyo/model';
+import type { KlaviyoEvent } from '../../klaviyo';
 import { useI18n } from '../common/I18nProvider';
 import { StatusMessage } from '../common/StatusMessage';
 import { ErrorNotice } from './ErrorNotice';

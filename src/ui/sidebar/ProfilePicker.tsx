@@ -2,7 +2,7 @@ import { Button } from '@zendeskgarden/react-buttons';
 import { getColor } from '@zendeskgarden/react-theming';
 import { SM } from '@zendeskgarden/react-typography';
 import styled from 'styled-components';
-import type { KlaviyoProfile } from '../../klaviyo/model';
+import type { KlaviyoProfile } from '../../klaviyo';
 import { useI18n } from '../common/I18nProvider';
 import { profileName } from './ProfileSection';
 import { Section, Wrap } from './Section';
