@@ -6,7 +6,6 @@
  * response schema for their status. The spec lives beside the repository, not in it.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { setupServer } from 'msw/node';
@@ -29,31 +28,14 @@ import {
 import { ZafTransport } from '../../src/zaf/transport';
 import { KLAVIYO_AUTHORIZATION } from '../../src/zaf/klaviyo-auth';
 import { createFakeZafClient, TEST_KLAVIYO_KEY } from '../support/fakeZafClient';
+import { describeWithShared, sharedFile } from '../support/shared';
 
-const SPEC_PATH = path.resolve(
-  __dirname,
-  '..',
-  '..',
-  '..',
-  'shared',
-  'klaviyo-openapi',
-  'stable.json',
-);
-const specExists = fs.existsSync(SPEC_PATH);
+const SPEC = 'klaviyo-openapi/stable.json';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-if (!specExists) {
-  describe('Klaviyo contract', () => {
-    it('is not checked: the Klaviyo OpenAPI spec is absent', () => {
-      console.warn(
-        `Klaviyo contract tests not run: ${SPEC_PATH} does not exist (see README, "Klaviyo client").`,
-      );
-      expect(specExists).toBe(false);
-    });
-  });
-} else {
-  const spec: Json = JSON.parse(fs.readFileSync(SPEC_PATH, 'utf8'));
+describeWithShared([SPEC], 'Klaviyo contract', () => {
+  const spec: Json = JSON.parse(fs.readFileSync(sharedFile(SPEC), 'utf8'));
   const server = setupServer();
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   afterAll(() => server.close());
@@ -459,4 +441,4 @@ if (!specExists) {
       expect(problems).toEqual([]);
     });
   });
-}
+});
