@@ -26,9 +26,7 @@ export function isCi(env: NodeJS.ProcessEnv = process.env): boolean {
 }
 
 export type SharedPlan =
-  | { kind: 'run' }
-  | { kind: 'fail'; message: string }
-  | { kind: 'skip'; message: string };
+  { kind: 'run' } | { kind: 'fail'; message: string } | { kind: 'skip'; message: string };
 
 /** What a suite needing `inputs` does here: run, fail (CI) or skip (elsewhere), and why. */
 export function planForShared(
