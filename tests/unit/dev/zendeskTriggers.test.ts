@@ -65,10 +65,7 @@ const REPLY_CONDITIONS = [
   { field: 'update_type', operator: 'is', value: 'Change' },
 ];
 
-async function createTrigger(
-  all: unknown[],
-  body = '{{ticket.latest_public_comment}}',
-) {
+async function createTrigger(all: unknown[], body = '{{ticket.latest_public_comment}}') {
   const hook = await createWebhook();
   return api('POST', '/triggers', {
     trigger: {
