@@ -25,6 +25,7 @@ import {
 import type { SeedTicket, SeedUser } from '../zendesk/seed';
 import type { DeliveryAnswer } from '../zendesk/triggers/run';
 import type { WorkspaceOptions } from './config';
+import { installationsAnswer } from './installations';
 import { KLAVIYO_HOST, UPSTREAM_TIMEOUT_MS, ZENDESK_BASE_URL, type ProxyLogEntry } from './proxy';
 import {
   KLAVIYO_KEY_SETTING,
@@ -176,6 +177,8 @@ export function createWorkspaceState(
     saveHookTimeoutMs: options.saveHookTimeoutMs,
     proxyLog: [],
     async zendeskFetch(request, via) {
+      const installations = await installationsAnswer(state, request);
+      if (installations) return installations;
       const response = await getResponse(zendeskSet, withVia(request, via));
       return (
         response ??
