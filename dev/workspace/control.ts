@@ -3,7 +3,7 @@
  * to reset the stores, change settings, inject Klaviyo faults and latency, and read what reached
  * Klaviyo and Zendesk. Secrets are redacted from everything it returns. Documented in dev/README.md.
  */
-import type { KlaviyoFault } from '../klaviyo';
+import { KLAVIYO_CONTROL_ENDPOINTS, klaviyoControl, type KlaviyoFault } from '../klaviyo';
 import { ZendeskApiError } from '../zendesk/errors';
 import {
   SettingsError,
@@ -156,7 +156,7 @@ async function route(
         'POST /__workspace/klaviyo/latency {ms}',
         'GET|DELETE /__workspace/klaviyo/requests',
         'GET /__workspace/klaviyo/events',
-        'GET /__workspace/klaviyo/messages',
+        ...KLAVIYO_CONTROL_ENDPOINTS,
         'GET|DELETE /__workspace/proxy/requests',
         'GET /__workspace/zendesk/tickets/:id',
         'GET /__workspace/zendesk/users/:id',
@@ -220,6 +220,14 @@ async function route(
   }
 
   if (parts[0] === 'klaviyo') {
+    const answer = await klaviyoControl(
+      state.klaviyo,
+      state.klaviyoEngine,
+      method,
+      parts[1],
+      readBody,
+    );
+    if (answer) return answer;
     const k = state.klaviyo;
     const what = parts[1];
     if (what === 'faults') {
@@ -254,7 +262,6 @@ async function route(
     if (what === 'events' && method === 'GET') {
       return ok({ events: k.createdEvents, duplicates: k.duplicateEvents });
     }
-    if (what === 'messages' && method === 'GET') return ok({ messages: k.conversationMessages });
   }
 
   if (parts[0] === 'proxy' && parts[1] === 'requests') {

@@ -8,7 +8,9 @@ import { getResponse, type RequestHandler } from 'msw';
 import {
   createKlaviyoStore,
   demoKlaviyoSeed,
+  defaultFlowEngineDeps,
   klaviyoHandlers,
+  type FlowEngineDeps,
   type KlaviyoStore,
 } from '../klaviyo';
 import { createZendeskStore, type ZendeskStore } from '../zendesk/store';
@@ -50,6 +52,8 @@ export interface WorkspaceState {
   zendesk: ZendeskStore;
   zendeskAdmin: ZendeskAdminState;
   klaviyo: KlaviyoStore;
+  /** How Klaviyo's flows reach out (`send-webhook`): Zendesk's host goes to the in-memory Zendesk. */
+  readonly klaviyoEngine: FlowEngineDeps;
   klaviyoLatencyMs: number;
   saveHookTimeoutMs: number;
   readonly proxyLog: ProxyLogEntry[];
@@ -191,6 +195,13 @@ export function createWorkspaceState(
     zendesk: seededZendesk(),
     zendeskAdmin: createZendeskAdminState(),
     klaviyo: seededKlaviyo(),
+    klaviyoEngine: {
+      ...defaultFlowEngineDeps,
+      fetch: (request) =>
+        new URL(request.url).origin === ZENDESK_BASE_URL
+          ? state.zendeskFetch(request)
+          : fetch(request),
+    },
     klaviyoLatencyMs: options.klaviyoLatencyMs,
     saveHookTimeoutMs: options.saveHookTimeoutMs,
     proxyLog: [],
@@ -251,6 +262,7 @@ export function createWorkspaceState(
     klaviyoSet = klaviyoHandlers(state.klaviyo, {
       latencyMs: state.klaviyoLatencyMs,
       apiKey: standInKey,
+      flowEngine: state.klaviyoEngine,
     });
   }
   rebuild();
