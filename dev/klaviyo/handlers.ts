@@ -7,6 +7,7 @@
 import { delay, http, HttpResponse, type RequestHandler } from 'msw';
 import { ApiError, ApiErrors, errorBody, invalid, jsonResponse, notFound } from './errors';
 import { defaultFlowEngineDeps, type FlowEngineDeps } from './flows/engine';
+import { specPresentOrSaySo } from './flows/schemas';
 import { checkParams } from './params';
 import { ROUTES, type Route } from './routes';
 import { ROUTE_SCOPES } from './scopes';
@@ -141,6 +142,8 @@ export function klaviyoHandlers(
 ): RequestHandler[] {
   const base = (options.baseUrl ?? 'https://a.klaviyo.com').replace(/\/+$/, '');
   const engine: FlowEngineDeps = { ...defaultFlowEngineDeps, ...options.flowEngine };
+  // Said at start-up, not on the first flow an admin installs.
+  specPresentOrSaySo();
   return [
     http.all(`${base}/api/*`, async ({ request }) => {
       const url = new URL(request.url);

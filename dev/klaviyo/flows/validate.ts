@@ -1,11 +1,12 @@
 /**
- * Flow bodies checked with ajv against the spec's own schemas (flow-schemas.json), answered as
- * Klaviyo answers an invalid body: 400, one JSON:API error per problem, each pointing into the body.
+ * Flow bodies checked with ajv against the spec's own schemas (schemas.ts), answered as Klaviyo
+ * answers an invalid body: 400, one JSON:API error per problem, each pointing into the body. The
+ * validators compile on the first flow request; without the spec nothing is checked here.
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { ApiErrors, invalidAt } from '../errors';
-import flowSchemas from './flow-schemas.json';
+import { flowSchemas } from './schemas';
 
 const ID = 'klaviyo-flows';
 
@@ -25,13 +26,15 @@ function toJsonSchema(node: unknown): unknown {
   return out;
 }
 
-let compiled: { create: ValidateFunction; update: ValidateFunction } | null = null;
+let compiled: { create: ValidateFunction; update: ValidateFunction } | null | undefined;
 
 function validators() {
-  if (compiled) return compiled;
+  if (compiled !== undefined) return compiled;
+  const source = flowSchemas();
+  if (source === null) return (compiled = null);
   const ajv = new Ajv({ strict: false, allErrors: true });
   addFormats(ajv);
-  ajv.addSchema({ $id: ID, components: { schemas: toJsonSchema(flowSchemas.schemas) } });
+  ajv.addSchema({ $id: ID, components: { schemas: toJsonSchema(source.schemas) } });
   compiled = {
     create: ajv.compile({ $ref: `${ID}#/components/schemas/FlowCreateQuery` }),
     update: ajv.compile({ $ref: `${ID}#/components/schemas/FlowUpdateQuery` }),
@@ -60,11 +63,10 @@ function findings(errors: ErrorObject[]): Array<{ pointer: string; detail: strin
   return out;
 }
 
-function check(validate: ValidateFunction, body: unknown): void {
-  if (validate(body)) return;
+function check(validate: ValidateFunction | undefined, body: unknown): void {
+  if (validate === undefined || validate(body)) return;
   throw new ApiErrors(findings(validate.errors ?? []).map((f) => invalidAt(f.pointer, f.detail)));
 }
 
-export const validateFlowCreate = (body: unknown) => check(validators().create, body);
-export const validateFlowUpdate = (body: unknown) => check(validators().update, body);
-export const FLOW_SCHEMAS_REVISION = flowSchemas.revision;
+export const validateFlowCreate = (body: unknown) => check(validators()?.create, body);
+export const validateFlowUpdate = (body: unknown) => check(validators()?.update, body);
