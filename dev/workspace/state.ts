@@ -8,7 +8,9 @@ import { getResponse, type RequestHandler } from 'msw';
 import {
   createKlaviyoStore,
   demoKlaviyoSeed,
+  defaultFlowEngineDeps,
   klaviyoHandlers,
+  type FlowEngineDeps,
   type KlaviyoStore,
 } from '../klaviyo';
 import type { SeedEvent, SeedProfile } from '../klaviyo/store';
@@ -52,6 +54,8 @@ export interface WorkspaceState {
   settings: SettingValues;
   zendesk: ZendeskState;
   klaviyo: KlaviyoStore;
+  /** How Klaviyo's flows reach out (`send-webhook`): Zendesk's host goes to the in-memory Zendesk. */
+  readonly klaviyoEngine: FlowEngineDeps;
   klaviyoLatencyMs: number;
   saveHookTimeoutMs: number;
   readonly proxyLog: ProxyLogEntry[];
@@ -173,6 +177,13 @@ export function createWorkspaceState(
     settings: { ...options.settings },
     zendesk: seededZendesk(),
     klaviyo: seededKlaviyo(),
+    klaviyoEngine: {
+      ...defaultFlowEngineDeps,
+      fetch: (request) =>
+        new URL(request.url).origin === ZENDESK_BASE_URL
+          ? state.zendeskFetch(request)
+          : fetch(request),
+    },
     klaviyoLatencyMs: options.klaviyoLatencyMs,
     saveHookTimeoutMs: options.saveHookTimeoutMs,
     proxyLog: [],
@@ -223,6 +234,7 @@ export function createWorkspaceState(
     klaviyoSet = klaviyoHandlers(state.klaviyo, {
       latencyMs: state.klaviyoLatencyMs,
       apiKey: standInKey,
+      flowEngine: state.klaviyoEngine,
     });
   }
   rebuild();

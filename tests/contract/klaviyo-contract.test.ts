@@ -192,6 +192,63 @@ describeWithShared([SPEC], 'Klaviyo contract', () => {
     });
     await client.testConnection();
     await ignore(client.getProfile('01NOPE00000000000000000000'));
+    await client.listMetrics({ integrationName: 'Klaviyo' });
+    const sentSms = await client.findMetricId('Sent SMS', { integrationName: 'Klaviyo' });
+    const flow = await client.createFlow('Klaviyo for Zendesk · inbound SMS (managed)', {
+      triggers: [{ type: 'metric', id: sentSms! }],
+      profile_filter: {
+        condition_groups: [
+          {
+            conditions: [
+              {
+                type: 'profile-marketing-consent',
+                consent: {
+                  channel: 'sms',
+                  can_receive_marketing: true,
+                  consent_status: { subscription: 'subscribed' },
+                },
+              },
+            ],
+          },
+        ],
+      },
+      actions: [
+        {
+          temporary_id: 'to-zendesk',
+          type: 'send-webhook',
+          links: { next: 'reply' },
+          data: {
+            status: 'draft',
+            message: {
+              name: 'Zendesk',
+              url: 'https://demo.zendesk.com/api/services/zis/inbound_webhooks/generic/ingest/t',
+              headers: { Authorization: 'Basic dTpw' },
+              body: '{"text":"{{ event|lookup:\'Message Body\'|default:\'\' }}"}',
+            },
+          },
+        },
+        {
+          temporary_id: 'reply',
+          type: 'send-sms',
+          links: { next: null },
+          data: { status: 'draft', message: { body: 'Thanks!', smart_sending_enabled: false } },
+        },
+      ],
+      entry_action_id: 'to-zendesk',
+    });
+    await client.findFlowsByName('Klaviyo for Zendesk · inbound SMS (managed)');
+    await client.getFlow(flow.id, { definition: true });
+    await client.setFlowStatus(flow.id, 'live');
+    store.campaigns.push({ id: 'CmSummer', name: 'Summer Sale SMS' });
+    const mine = store.events.filter((e) => e.profileId === DEMO_IDS.maria);
+    mine[0]!.campaignId = 'CmSummer';
+    mine[1]!.flowId = flow.id;
+    mine[2]!.attributedTo = mine[0]!.id;
+    mine[3]!.attributedTo = mine[1]!.id;
+    const attributed = await client.getProfileEvents(DEMO_IDS.maria);
+    await client.getAttributionNames(attributed.events);
+    await client.deleteFlow(flow.id);
+    await ignore(client.getFlow(flow.id));
     recorded.push(...store.requests);
 
     fresh();
