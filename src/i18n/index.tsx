@@ -2,7 +2,8 @@ import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { createTranslator, resolveLocale, type SupportedLocale, type Translate } from './catalog';
 import { createFormatters, type Formatters } from './format';
 
-export { createTranslator, resolveLocale, SUPPORTED_LOCALES } from './catalog';
+export { createTranslator, isCatalogLoaded, resolveLocale, SUPPORTED_LOCALES } from './catalog';
+export { loadAllCatalogs, loadCatalog } from './load';
 export type { MessageKey, SupportedLocale, Translate, Vars } from './catalog';
 export { createFormatters } from './format';
 export type { Formatters } from './format';

@@ -1,4 +1,5 @@
 import '@testing-library/jest-dom';
+import { loadAllCatalogs } from '../../src/i18n/load';
 
 // Garden reads matchMedia on import; jsdom has none.
 Object.defineProperty(window, 'matchMedia', {
@@ -29,3 +30,6 @@ if (!('ResizeObserver' in window)) {
     value: ResizeObserverStub,
   });
 }
+
+// The app fetches the agent's language before it mounts (src/main.tsx); tests switch at will.
+beforeAll(() => loadAllCatalogs());

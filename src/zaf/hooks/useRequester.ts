@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useZaf, useZafEvent } from '../context';
+import type { ZafGetResult, ZafLocation } from '../types';
 import { readRequesterResult, requesterPaths, type Requester, type TicketInfo } from './requester';
 
 export type { Requester, TicketInfo } from './requester';
@@ -18,30 +19,39 @@ export const REQUESTER_EVENTS = [
   'user.email.changed',
 ] as const;
 
+function stateOf(location: ZafLocation, result: ZafGetResult): RequesterState {
+  const { requester, ticket } = readRequesterResult(location, result);
+  return requester ? { status: 'ready', requester, ticket } : { status: 'none', ticket };
+}
+
 /**
- * The requester (ticket sidebars) or user (user sidebar) the app is about. Re-reads when ZAF says
- * the requester changed; a late answer to an earlier read never replaces a newer one.
+ * The requester (ticket sidebars) or user (user sidebar) the app is about: at first what the
+ * bootstrap already read (no second round trip), then re-read when ZAF says the requester
+ * changed; a late answer to an earlier read never replaces a newer one.
  */
 export function useRequester(): RequesterState & { reload: () => void } {
-  const { client, context } = useZaf();
-  const [state, setState] = useState<RequesterState>({ status: 'loading' });
+  const { client, context, firstRead } = useZaf();
+  const [state, setState] = useState<RequesterState>(() =>
+    firstRead ? stateOf(context.location, firstRead) : { status: 'loading' },
+  );
   const generation = useRef(0);
+  const alreadyRead = useRef(firstRead !== undefined);
 
   const read = useCallback(async () => {
     const mine = ++generation.current;
     const location = context.location;
     try {
       const result = await client.get(requesterPaths(location));
-      if (mine !== generation.current) return;
-      const { requester, ticket } = readRequesterResult(location, result);
-      setState(requester ? { status: 'ready', requester, ticket } : { status: 'none', ticket });
+      if (mine === generation.current) setState(stateOf(location, result));
     } catch {
       if (mine === generation.current) setState({ status: 'error' });
     }
   }, [client, context.location]);
 
   useEffect(() => {
-    void read();
+    // The bootstrap's answer stands for the first read; later mounts read afresh.
+    if (alreadyRead.current) alreadyRead.current = false;
+    else void read();
     const reads = generation;
     // An answer that arrives after unmount (or after `read` changed) is ignored.
     return () => {
