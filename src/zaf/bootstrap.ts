@@ -1,8 +1,9 @@
 import { isSidebarLocation, requesterPaths } from './hooks/requester';
+import { REQUESTER_EVENTS } from './hooks/requesterEvents';
 import { parseSettings } from './settings';
 import { ZafTransport } from './transport';
 import type { ZafValue } from './context';
-import type { ZafClient, ZafContext, ZafMetadata, ZafUser } from './types';
+import type { ZafClient, ZafContext, ZafGetResult, ZafMetadata, ZafUser } from './types';
 
 /**
  * Reads what every screen needs once, right after the host registers the app: context and
@@ -16,6 +17,11 @@ export async function bootstrapZaf(client: ZafClient): Promise<ZafValue> {
     client.metadata() as Promise<ZafMetadata>,
   ]);
   const sidebar = isSidebarLocation(context.location);
+  // A requester changed before the sidebar mounts makes this read stale: the sidebar reads again.
+  const firstRead = { result: {} as ZafGetResult, stale: false };
+  if (sidebar) {
+    for (const event of REQUESTER_EVENTS) client.on(event, () => void (firstRead.stale = true));
+  }
   const result = await client.get([
     'currentUser',
     ...(sidebar ? requesterPaths(context.location) : []),
@@ -29,6 +35,6 @@ export async function bootstrapZaf(client: ZafClient): Promise<ZafValue> {
     settings: parseSettings(metadata.settings),
     currentUser,
     transport: new ZafTransport(client),
-    ...(sidebar ? { firstRead: result } : {}),
+    ...(sidebar ? { firstRead: Object.assign(firstRead, { result }) } : {}),
   };
 }

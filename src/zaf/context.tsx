@@ -26,8 +26,9 @@ export interface ZafValue {
   currentUser: ZafUser;
   /** Sends through the Zendesk proxy (`client.request`). */
   transport: Transport;
-  /** Sidebars: the bootstrap's answer for the requester (or user), read with the current user. */
-  firstRead?: ZafGetResult;
+  /** Sidebars: the bootstrap's answer for the requester (or user), read with the current user;
+   *  `stale` once ZAF said the requester changed after it. */
+  firstRead?: { result: ZafGetResult; stale: boolean };
   /** Sidebars: the client and cache the entry started the first Klaviyo requests with. */
   headStart?: AppKlaviyo;
 }

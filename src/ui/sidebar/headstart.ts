@@ -31,7 +31,7 @@ export function identityOf(requester: {
 export function startSidebarData(zaf: ZafValue): AppKlaviyo {
   const app = appKlaviyoFor(zaf);
   if (!zaf.firstRead) return app;
-  const { requester } = readRequesterResult(zaf.context.location, zaf.firstRead);
+  const { requester } = readRequesterResult(zaf.context.location, zaf.firstRead.result);
   if (!requester) return app;
   const { queryClient, klaviyo } = app;
   const lookup = profileLookupQuery(klaviyo, identityOf(requester), {

@@ -29,12 +29,18 @@ export function useProfileEvents(profileId: string | null) {
       ? eventPagesQuery(klaviyo, profileId)
       : { ...eventPagesQuery(klaviyo, ''), queryKey: ['klaviyo', 'no-profile'] }),
     enabled: profileId !== null,
+    // An answer (or error) the entry's prefetch already got is shown, not asked for again.
+    retryOnMount: false,
   });
 }
 
 export function useProfileLookup(identity: RequesterIdentity, defaultCountry: string) {
   const klaviyo = useKlaviyo();
-  return useQuery(profileLookupQuery(klaviyo, identity, { defaultCountry }));
+  // An error the entry's prefetch got is shown as it is: a refused key is not asked again.
+  return useQuery({
+    ...profileLookupQuery(klaviyo, identity, { defaultCountry }),
+    retryOnMount: false,
+  });
 }
 
 export function useMemberships(profileId: string, enabled: boolean) {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useZaf, useZafEvent } from '../context';
 import type { ZafGetResult, ZafLocation } from '../types';
+import { REQUESTER_EVENTS } from './requesterEvents';
 import { readRequesterResult, requesterPaths, type Requester, type TicketInfo } from './requester';
 
 export type { Requester, TicketInfo } from './requester';
@@ -12,12 +13,7 @@ export type RequesterState =
   | { status: 'ready'; requester: Requester; ticket: TicketInfo | null }
   | { status: 'error' };
 
-/** Events after which the requester must be read again. */
-export const REQUESTER_EVENTS = [
-  'ticket.requester.email.changed',
-  'ticket.requester.id.changed',
-  'user.email.changed',
-] as const;
+export { REQUESTER_EVENTS } from './requesterEvents';
 
 function stateOf(location: ZafLocation, result: ZafGetResult): RequesterState {
   const { requester, ticket } = readRequesterResult(location, result);
@@ -31,11 +27,12 @@ function stateOf(location: ZafLocation, result: ZafGetResult): RequesterState {
  */
 export function useRequester(): RequesterState & { reload: () => void } {
   const { client, context, firstRead } = useZaf();
+  const usable = firstRead && !firstRead.stale ? firstRead.result : null;
   const [state, setState] = useState<RequesterState>(() =>
-    firstRead ? stateOf(context.location, firstRead) : { status: 'loading' },
+    usable ? stateOf(context.location, usable) : { status: 'loading' },
   );
   const generation = useRef(0);
-  const alreadyRead = useRef(firstRead !== undefined);
+  const alreadyRead = useRef(usable !== null);
 
   const read = useCallback(async () => {
     const mine = ++generation.current;
