@@ -3,7 +3,7 @@ import react from '@vitejs/plugin-react';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { overlay, plainValues, type Tree } from './src/i18n/tree';
+import { overlay, plainValues, type Tree } from './src/i18n';
 
 const root = fileURLToPath(new URL('./src', import.meta.url));
 const translations = fileURLToPath(new URL('./translations', import.meta.url));

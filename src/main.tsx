@@ -4,8 +4,7 @@
  * it starts the sidebar's Klaviyo requests the moment the requester is known, without waiting for
  * React, Garden or styled-components; it fetches only the agent's language; then it mounts.
  */
-import { resolveLocale } from './i18n/catalog';
-import { loadCatalog } from './i18n/load';
+import { loadCatalog, resolveLocale } from './i18n';
 import { startSidebarData } from './ui/sidebar/headstart';
 import { bootstrapZaf } from './zaf/bootstrap';
 import { initZafClient } from './zaf/client';
