@@ -18,8 +18,6 @@ const BENCH_PROFILE_ID = '01DEMOMARIA000000000000000';
 const BENCH_USER_ID = 1101;
 /** A ticket inside texting hours most of the day (Asia/Seoul) with an SMS conversation. */
 const REPLY_TICKET = 105;
-/** Two requests that leave within this of each other go out together (one round trip). */
-const TOGETHER_MS = 25;
 
 const timing = (runs: number[]): Timing => ({ runs: runs.map(Math.round), median: median(runs) });
 
@@ -78,8 +76,7 @@ async function series(
         `${options.label} run ${run + 1}: a clock is missing (${JSON.stringify(c)})`,
       );
     } else {
-      const answeredAt = c.timeOrigin + c.requesterAnswered;
-      if (view.firstKlaviyoAt !== null) first.push(view.firstKlaviyoAt - answeredAt);
+      if (view.firstKlaviyoAt !== null) first.push(view.firstKlaviyoAt - c.requesterAnswered);
       profile.push(c.profile - c.requesterAnswered);
       thread.push(c.thread - c.requesterAnswered);
       fromStart.push(c.profile);

@@ -5,24 +5,14 @@
  * answer carrying `ticket.requester` arrives, when the first answer carrying Klaviyo events
  * arrives, and the first animation frame after `[data-testid=profile-name]` and
  * `[data-testid=thread-message]` exist (when the agent can see them); long tasks from a
- * PerformanceObserver. In the host page: when the app's first request to Klaviyo reaches the host
- * (its `request:` post naming a Klaviyo URL), on the epoch clock, to compare across frames.
+ * PerformanceObserver. The first Klaviyo request's time is the app's own User Timing mark.
  */
-import type { Frame, Page } from 'playwright-core';
+import type { Frame } from 'playwright-core';
+import { SECURE_REQUEST_MARK } from '../../src/zaf/transport';
 import type { KlaviyoRequest } from '../../tests/e2e/support/workspace';
 
 export const INIT_SCRIPT = String.raw`(() => {
-  if (!location.pathname.startsWith('/app/')) {
-    const h = { firstKlaviyoAt: null };
-    window.__benchHost = h;
-    addEventListener('message', (e) => {
-      if (h.firstKlaviyoAt !== null || typeof e.data !== 'string') return;
-      if (/"key":"request:/.test(e.data) && /klaviyo\.com/.test(e.data)) {
-        h.firstKlaviyoAt = performance.timeOrigin + performance.now();
-      }
-    }, true);
-    return;
-  }
+  if (!location.pathname.startsWith('/app/')) return;
   const b = { timeOrigin: performance.timeOrigin, registered: null, requesterAnswered: null, eventsArrived: null, profile: null, thread: null, longTasks: [], errors: [] };
   window.__bench = b;
   addEventListener('message', (e) => {
@@ -77,10 +67,14 @@ export async function frameClock(frame: Frame): Promise<FrameClock> {
   return frame.evaluate(() => (window as unknown as { __bench: FrameClock }).__bench);
 }
 
-/** Epoch ms at which the host received the app's first Klaviyo request, if it did. */
-export async function hostFirstKlaviyoAt(page: Page): Promise<number | null> {
-  return (await page.evaluate('window.__benchHost ? window.__benchHost.firstKlaviyoAt : null')) as
-    number | null;
+/**
+ * When the app sent its first Klaviyo request, on the frame's clock: the User Timing mark its
+ * transport sets (src/zaf/transport.ts), so no other thread's delay is counted.
+ */
+export async function firstKlaviyoRequestAt(frame: Frame): Promise<number | null> {
+  return (await frame.evaluate(
+    `(() => { const m = performance.getEntriesByName(${JSON.stringify(SECURE_REQUEST_MARK)}, 'mark')[0]; return m ? m.startTime : null; })()`,
+  )) as number | null;
 }
 
 export async function waitForClock(frame: Frame, key: 'profile' | 'thread', timeoutMs = 30_000) {

@@ -8,7 +8,7 @@ import type { KlaviyoRequest, Workspace } from '../../tests/e2e/support/workspac
 import {
   INIT_SCRIPT,
   frameClock,
-  hostFirstKlaviyoAt,
+  firstKlaviyoRequestAt,
   waitForClock,
   type FrameClock,
 } from './clock';
@@ -37,7 +37,7 @@ export interface ColdView {
   page: Page;
   frame: Frame;
   clock: FrameClock;
-  /** Epoch ms the host received the app's first Klaviyo request. */
+  /** When the app sent its first Klaviyo request (frame clock, ms). */
   firstKlaviyoAt: number | null;
   threadMessages: number;
   requests: KlaviyoRequest[];
@@ -107,7 +107,7 @@ export async function coldView(
     page,
     frame,
     clock,
-    firstKlaviyoAt: await hostFirstKlaviyoAt(page),
+    firstKlaviyoAt: await firstKlaviyoRequestAt(frame),
     threadMessages,
     requests,
     proxied,
