@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ProfileLookup } from '../../klaviyo';
-import { getUserKlaviyoProfileId, setUserKlaviyoProfileId } from '../../zendesk';
+import { getUserKlaviyoProfileId, setUserKlaviyoProfileId } from '../../zendesk/users';
 import type { Transport } from '../../transport';
 import { useZaf } from '../../zaf/context';
 import { autoLinkTarget, type AutoLinkRequester } from './autolink';

@@ -1,4 +1,5 @@
-import { createUserField, KLAVIYO_PROFILE_FIELD_KEY } from '../../../src/zendesk';
+import { createUserField } from '../../../src/zendesk/fields';
+import { KLAVIYO_PROFILE_FIELD_KEY } from '../../../src/zendesk/users';
 import type { KlaviyoProfile, ProfileLookup } from '../../../src/klaviyo';
 import { autoLinkTarget } from '../../../src/ui/sidebar/autolink';
 import { linkIfStillUnlinked } from '../../../src/ui/sidebar/useAutoLink';
