@@ -8,8 +8,11 @@ import { ThemeProvider } from '@zendeskgarden/react-theming';
 import { MD } from '@zendeskgarden/react-typography';
 import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import ZAFClient from 'zendesk_app_framework_sdk';
+// @ts-expect-error The SDK ships no types; src/zaf/sdk.d.ts declares them for the app's project.
+import ZAFClientModule from 'zendesk_app_framework_sdk';
 import type { ZafClient } from '../../src/zaf/types';
+
+const ZAFClient = ZAFClientModule as { init(): ZafClient | false };
 
 function RequesterName({ client }: { client: ZafClient }) {
   const [name, setName] = useState<string | null>(null);
