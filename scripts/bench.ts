@@ -14,9 +14,16 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { BenchArgsError, parseBenchArgs } from './bench/args';
 import { measureBundle } from './bench/bundle';
-import { defaultTeamModel, loadLimits, simulate, throttlePolicy } from './bench/ratelimit';
+import {
+  defaultTeamModel,
+  loadLimits,
+  modelAssumptions,
+  simulate,
+  throttlePolicy,
+} from './bench/ratelimit';
 import { budgetLines, judgeBudgets, markdownTable, type BenchResult } from './bench/report';
 import { measureInBrowser } from './bench/browser';
+import { buildScaffold } from './bench/scaffold';
 
 const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
 
@@ -49,7 +56,8 @@ async function main() {
     console.log(
       `Browser: ${args.runs} runs, Klaviyo round trip ${args.latencyMs} ms (headless Chromium)…`,
     );
-    browser = await measureInBrowser({ runs: args.runs, latencyMs: args.latencyMs, rootDir: root });
+    const scaffold = await buildScaffold(root);
+    browser = await measureInBrowser({ runs: args.runs, latencyMs: args.latencyMs, scaffold });
   }
   // The model follows what the app did: when a warm view still sent requests, revisits cost.
   const warmRequests = browser
@@ -59,9 +67,16 @@ async function main() {
   const modelNote = revisitsRefetch
     ? `a warm view sent ${warmRequests} Klaviyo request(s) in the browser, so the model counts every revisit as a full view`
     : null;
-  const scenarios = [50, 200, 1000].map((agents) =>
-    simulate({ ...defaultTeamModel(agents), revisitsRefetch }, limits.limits),
-  );
+  // A reply that did not look the conversation up (its id remembered) costs one call, not two.
+  const lookups = browser?.perReply
+    ? (browser.perReply['GET /api/profiles/{id}/conversations'] ?? 0)
+    : defaultTeamModel(1).conversationLookupShare;
+  const model = (agents: number) => ({
+    ...defaultTeamModel(agents),
+    revisitsRefetch,
+    conversationLookupShare: lookups,
+  });
+  const scenarios = [50, 200, 1000].map((agents) => simulate(model(agents), limits.limits));
 
   const result: BenchResult = {
     commit: git(['rev-parse', 'HEAD']),
@@ -76,9 +91,10 @@ async function main() {
       limitsNote: limits.note,
       scenarios,
       throttle: throttlePolicy(),
+      assumptions: modelAssumptions(model(1000)),
       note: modelNote,
     },
-    budgets: judgeBudgets(args.latencyMs, bundle, browser),
+    budgets: judgeBudgets(args.latencyMs, bundle, browser, scenarios),
   };
 
   const out = resolve(root, args.out);
@@ -95,7 +111,9 @@ async function main() {
     'Rate-limit budget per endpoint (requests per minute vs limit, busiest second vs burst):',
   );
   for (const s of scenarios) {
-    console.log(`  ${s.agents} agents:`);
+    console.log(
+      `  ${s.agents} agents (${Math.round(s.linkedShare * 100)}% of views linked; ceiling ${s.ceiling ? `${s.ceiling.agents} agents, ${s.ceiling.operationId} first` : 'none'}):`,
+    );
     for (const e of s.endpoints) {
       console.log(
         `    ${e.route.padEnd(42)} ${String(e.perMinute).padStart(7)}/min of ${String(e.steadyLimitPerMinute).padStart(5)} (headroom ${e.steadyHeadroomPct}%), peak ${e.peakPerSecond}/s of ${e.burstLimitPerSecond}/s, serves ≤ ${e.maxAgents} agents`,

@@ -1,54 +1,44 @@
-import { StrictMode, lazy, type ComponentType } from 'react';
-import { createRoot } from 'react-dom/client';
-import { AppShell } from './ui/common/AppShell';
-import { OutsideZendesk } from './ui/common/OutsideZendesk';
-import { Screen } from './ui/common/RootBoundary';
-import { StatusMessage } from './ui/common/StatusMessage';
-import { initZafClient } from './zaf/client';
+/**
+ * The app's entry, kept small on purpose: the ZAF SDK, the bootstrap and the pure Klaviyo client.
+ * It asks for the React half (ui/mount) at once, so that loads while Zendesk registers the app;
+ * it starts the sidebar's Klaviyo requests the moment the requester is known, without waiting for
+ * React, Garden or styled-components; it fetches only the agent's language; then it mounts.
+ */
+import { loadCatalog, resolveLocale } from './i18n';
+import { startSidebarData } from './ui/sidebar/headstart';
 import { bootstrapZaf } from './zaf/bootstrap';
-import { ZafProvider, type ZafValue } from './zaf/context';
-import type { ZafLocation } from './zaf/types';
+import { initZafClient } from './zaf/client';
+import type { ZafValue } from './zaf/context';
+import { isSidebarLocation } from './zaf/hooks/requester';
 
-const SidebarRoot = lazy(() => import('./ui/sidebar/SidebarRoot'));
-const SetupRoot = lazy(() => import('./ui/setup/SetupRoot'));
-
-/** Which screen a ZAF location shows. */
-export function rootFor(location: ZafLocation): ComponentType {
-  return location === 'nav_bar' ? SetupRoot : SidebarRoot;
+/** The agent's language; if its chunk cannot be fetched, English; if neither, keys show, never nothing. */
+function loadLanguage(locale: string): Promise<void> {
+  return loadCatalog(resolveLocale(locale))
+    .catch(() => loadCatalog('en'))
+    .catch(() => undefined);
 }
 
 async function start(container: HTMLElement) {
-  const root = createRoot(container);
+  const ui = import('./ui/mount');
+  const browserLocale = navigator.language;
   const client = initZafClient();
   if (!client) {
-    root.render(
-      <AppShell locale={navigator.language}>
-        <OutsideZendesk />
-      </AppShell>,
-    );
+    await loadLanguage(browserLocale);
+    (await ui).showOutsideZendesk(container, browserLocale);
     return;
   }
   let zaf: ZafValue;
   try {
     zaf = await bootstrapZaf(client);
   } catch {
-    root.render(
-      <AppShell locale={navigator.language}>
-        <StatusMessage kind="error" />
-      </AppShell>,
-    );
+    await loadLanguage(browserLocale);
+    (await ui).showStartFailure(container, browserLocale);
     return;
   }
-  const Root = rootFor(zaf.context.location);
-  root.render(
-    <StrictMode>
-      <AppShell locale={zaf.currentUser.locale ?? navigator.language}>
-        <ZafProvider value={zaf}>
-          <Screen Root={Root} />
-        </ZafProvider>
-      </AppShell>
-    </StrictMode>,
-  );
+  if (isSidebarLocation(zaf.context.location)) zaf = { ...zaf, headStart: startSidebarData(zaf) };
+  const locale = zaf.currentUser.locale ?? browserLocale;
+  const [mount] = await Promise.all([ui, loadLanguage(locale)]);
+  mount.showApp(container, zaf, locale);
 }
 
 const container = document.getElementById('root');

@@ -1,11 +1,8 @@
-import en from '../../translations/en.json';
-import es from '../../translations/es.json';
-import sv from '../../translations/sv.json';
-import ko from '../../translations/ko.json';
+import type { Leaf, Tree } from './tree';
+import { isNoted } from './tree';
 
-/** A leaf is either a plain string or Zendesk's `{ title: translator note, value: text }`. */
-type Leaf = string | { title: string; value: string };
-type Tree = { [key: string]: Leaf | Tree };
+/** The UI strings' type, from en.json (a type-only import: nothing of the file is bundled here). */
+type EnglishUi = (typeof import('../../translations/en.json'))['ui'];
 
 /** Every key under `ui`, as a dotted path (`common.retry`), checked at compile time. */
 type Paths<T, P extends string = ''> = {
@@ -16,17 +13,25 @@ type Paths<T, P extends string = ''> = {
       : Paths<T[K], `${P}${K}.`>;
 }[keyof T & string];
 
-export type MessageKey = Paths<(typeof en)['ui']>;
+export type MessageKey = Paths<EnglishUi>;
 
 export const SUPPORTED_LOCALES = ['en', 'es', 'sv', 'ko'] as const;
 export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number];
 
-const catalogs: Record<SupportedLocale, Tree> = {
-  en: en.ui as Tree,
-  es: es.ui as Tree,
-  sv: sv.ui as Tree,
-  ko: ko.ui as Tree,
-};
+/**
+ * The catalogues loaded so far (see load.ts): only the agent's language is fetched; the built
+ * catalogue of each language already carries English beneath any text it lacks.
+ */
+const loaded = new Map<SupportedLocale, Tree>();
+
+/** Makes a language's `ui` tree available to `createTranslator`. */
+export function registerCatalog(language: SupportedLocale, ui: Tree): void {
+  loaded.set(language, ui);
+}
+
+export function isCatalogLoaded(language: SupportedLocale): boolean {
+  return loaded.has(language);
+}
 
 /** `es-419` → `es`, `sv-SE` → `sv`, anything unknown → `en`. */
 export function resolveLocale(locale: string | null | undefined): SupportedLocale {
@@ -36,15 +41,14 @@ export function resolveLocale(locale: string | null | undefined): SupportedLocal
     : 'en';
 }
 
-function lookup(tree: Tree, key: string): string | undefined {
+function lookup(tree: Tree | undefined, key: string): string | undefined {
   let node: Leaf | Tree | undefined = tree;
   for (const part of key.split('.')) {
-    if (!node || typeof node === 'string' || ('value' in node && typeof node.value === 'string'))
-      return undefined;
+    if (!node || typeof node === 'string' || isNoted(node)) return undefined;
     node = (node as Tree)[part];
   }
   if (typeof node === 'string') return node;
-  if (node && typeof node === 'object' && typeof node.value === 'string') return node.value;
+  if (isNoted(node)) return node.value;
   return undefined;
 }
 
@@ -60,9 +64,14 @@ function interpolate(message: string, vars?: Vars): string {
 
 export type Translate = (key: MessageKey, vars?: Vars) => string;
 
+/**
+ * Texts in `locale`, from its loaded catalogue (English where a text is missing and English is
+ * loaded; the key itself as the last resort, so a gap shows, never a blank). Load the catalogue
+ * first with `loadCatalog`.
+ */
 export function createTranslator(locale: SupportedLocale): Translate {
   return (key, vars) => {
-    const message = lookup(catalogs[locale], key) ?? lookup(catalogs.en, key) ?? key;
+    const message = lookup(loaded.get(locale), key) ?? lookup(loaded.get('en'), key) ?? key;
     return interpolate(message, vars);
   };
 }

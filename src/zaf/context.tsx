@@ -1,7 +1,22 @@
 import { createContext, useContext, useEffect, useRef, type ReactNode } from 'react';
+import type { QueryClient } from '@tanstack/query-core';
+import type { KlaviyoClient } from '../klaviyo';
 import type { Transport } from '../transport';
 import type { AppSettings } from './settings';
-import type { ZafClient, ZafContext, ZafEventHandler, ZafMetadata, ZafUser } from './types';
+import type {
+  ZafClient,
+  ZafContext,
+  ZafEventHandler,
+  ZafGetResult,
+  ZafMetadata,
+  ZafUser,
+} from './types';
+
+/** The Klaviyo client and query cache a screen uses, made once for the app's life. */
+export interface AppKlaviyo {
+  queryClient: QueryClient;
+  klaviyo: KlaviyoClient;
+}
 
 export interface ZafValue {
   client: ZafClient;
@@ -11,6 +26,11 @@ export interface ZafValue {
   currentUser: ZafUser;
   /** Sends through the Zendesk proxy (`client.request`). */
   transport: Transport;
+  /** Sidebars: the bootstrap's answer for the requester (or user), read with the current user;
+   *  `stale` once ZAF said the requester changed after it. */
+  firstRead?: { result: ZafGetResult; stale: boolean };
+  /** Sidebars: the client and cache the entry started the first Klaviyo requests with. */
+  headStart?: AppKlaviyo;
 }
 
 const ZafReactContext = createContext<ZafValue | null>(null);

@@ -11,6 +11,8 @@ export interface AppSettings {
   quickReplies: string[];
   defaultCountry: string;
   smsTextProperty: string | null;
+  /** Link a unique, exact match to the Zendesk user by itself (on unless an admin turns it off). */
+  autoLinkProfiles: boolean;
 }
 
 export const DEFAULT_SETTINGS: AppSettings = {
@@ -23,6 +25,7 @@ export const DEFAULT_SETTINGS: AppSettings = {
   quickReplies: [],
   defaultCountry: 'US',
   smsTextProperty: null,
+  autoLinkProfiles: true,
 };
 
 /** The secure setting's name: used only inside `{{setting.…}}` placeholders, never as a value. */
@@ -39,6 +42,11 @@ function hour(value: unknown, fallback: number, min: number, max: number): numbe
 
 function flag(value: unknown): boolean {
   return value === true || value === 'true' || value === 1 || value === '1';
+}
+
+/** A checkbox whose default is on: only an explicit "off" turns it off. */
+function flagOnByDefault(value: unknown): boolean {
+  return !(value === false || value === 'false' || value === 0 || value === '0');
 }
 
 export function parseSettings(raw: ZafMetadata['settings'] | undefined): AppSettings {
@@ -61,5 +69,6 @@ export function parseSettings(raw: ZafMetadata['settings'] | undefined): AppSett
         : [],
     defaultCountry: text(s.default_country, d.defaultCountry).toUpperCase().slice(0, 2),
     smsTextProperty: text(s.sms_text_property, '') || null,
+    autoLinkProfiles: flagOnByDefault(s.auto_link_profiles),
   };
 }

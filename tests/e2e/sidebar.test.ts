@@ -136,7 +136,12 @@ describe('agent sidebar in the workspace', () => {
     await suite.workspace.control.setKlaviyoLatency(300);
     const frame = await openTicket(101);
     await suite.page.getByTestId('change-requester').selectOption({ value: '1102' });
-    expect(await text(frame, 'profile-name')).toBe('Sven Lindqvist');
+    // The sidebar may already show Maria (its first read can come before the change); it follows.
+    await frame
+      .getByTestId('profile-name')
+      .filter({ hasText: 'Sven Lindqvist' })
+      .first()
+      .waitFor({ timeout: 20_000 });
     await suite.page.waitForTimeout(800);
     expect(await text(frame, 'profile-name')).toBe('Sven Lindqvist');
     expect(await frame.getByText('Maria Garcia').count()).toBe(0);

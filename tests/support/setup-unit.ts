@@ -1,4 +1,5 @@
 import '@testing-library/jest-dom';
+import { loadAllCatalogs } from '../../src/i18n/load';
 
 // A full sidebar render takes about a second alone and several times that on a loaded two-core
 // machine, where Jest's 5 s default failed it. A test that hangs still fails, after 30 s.
@@ -33,3 +34,6 @@ if (!('ResizeObserver' in window)) {
     value: ResizeObserverStub,
   });
 }
+
+// The app fetches the agent's language before it mounts (src/main.tsx); tests switch at will.
+beforeAll(() => loadAllCatalogs());

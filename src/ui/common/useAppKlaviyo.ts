@@ -1,23 +1,15 @@
-import type { QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { createQueryClient, type KlaviyoClient } from '../../klaviyo';
 import { useZaf } from '../../zaf/context';
-import { createZafKlaviyoClient } from '../../zaf/klaviyo';
+import { appKlaviyoFor } from '../../zaf/klaviyo';
+import type { AppKlaviyo } from '../../zaf/context';
 
 /**
  * A root's query cache and its Klaviyo client (ZAF secure requests, cache keyed by account and
- * installation), made once for the life of the root.
+ * installation), made once for the life of the root: in a sidebar, the ones the entry started the
+ * first requests with, so React Query picks up those requests rather than sending them again.
  */
-export function useAppKlaviyo(): { queryClient: QueryClient; klaviyo: KlaviyoClient } {
-  const { context, metadata, settings, transport } = useZaf();
-  const [queryClient] = useState(() => createQueryClient());
-  const [klaviyo] = useState<KlaviyoClient>(() =>
-    createZafKlaviyoClient({
-      transport,
-      queryClient,
-      accountKey: `${context.account.subdomain}:${metadata.installationId}`,
-      defaultCountry: settings.defaultCountry,
-    }),
-  );
-  return { queryClient, klaviyo };
+export function useAppKlaviyo(): AppKlaviyo {
+  const zaf = useZaf();
+  const [app] = useState(() => appKlaviyoFor(zaf));
+  return app;
 }

@@ -26,6 +26,7 @@ import {
 } from './queries';
 import { Section } from './Section';
 import { StaleNotice } from './StaleNotice';
+import { useAutoLink } from './useAutoLink';
 
 interface Chosen {
   profile: KlaviyoProfile;
@@ -55,6 +56,7 @@ export function RequesterView({ requester }: { requester: Requester }) {
   // With a linked id the events need not wait for the profile: both requests go out together.
   useProfileEvents(lookup.isPending ? (identity.linkedProfileId ?? null) : null);
   useRetryWhenAllowed(lookup.error, lookup.refetch, lookup.errorUpdatedAt);
+  useAutoLink({ ...requester, linkedProfileId: identity.linkedProfileId ?? null }, lookup.data);
   const search = useProfileSearch(searchQuery, settings.defaultCountry);
 
   const link = useMutation({

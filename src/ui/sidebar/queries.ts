@@ -1,23 +1,18 @@
 import { useInfiniteQuery, useQuery, type InfiniteData } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import {
-  EVENTS_STALE_MS,
-  DEFAULT_GC_MS,
   isKlaviyoError,
   klaviyoKeys,
   membershipsQuery,
   predictiveAnalyticsQuery,
   profileLookupQuery,
   type EventPage,
-  type KlaviyoClient,
   type RequesterIdentity,
 } from '../../klaviyo';
+import { eventPagesQuery } from './eventPages';
 import { useKlaviyo } from './KlaviyoContext';
 
-/** Query key of the sidebar's paged events; under `profileEvents`, so invalidating that reaches it. */
-export function eventPagesKey(client: KlaviyoClient, profileId: string) {
-  return [...klaviyoKeys.profileEvents(client, profileId), 'pages'] as const;
-}
+export { eventPagesKey } from './eventPages';
 
 /** The profile's events newest first, one request for the first page, `links.next` for more. */
 export function useProfileEvents(profileId: string | null) {
@@ -29,21 +24,23 @@ export function useProfileEvents(profileId: string | null) {
     readonly unknown[],
     string | null
   >({
-    queryKey: profileId ? eventPagesKey(klaviyo, profileId) : ['klaviyo', 'no-profile'],
-    queryFn: ({ pageParam }) =>
-      pageParam ? klaviyo.getEventsPage(pageParam) : klaviyo.getProfileEvents(profileId!),
-    initialPageParam: null,
-    getNextPageParam: (last) => last.nextUrl,
+    // The same options the entry prefetched with (headstart.ts), so the cache entry is shared.
+    ...(profileId
+      ? eventPagesQuery(klaviyo, profileId)
+      : { ...eventPagesQuery(klaviyo, ''), queryKey: ['klaviyo', 'no-profile'] }),
     enabled: profileId !== null,
-    staleTime: EVENTS_STALE_MS,
-    gcTime: DEFAULT_GC_MS,
-    retry: false,
+    // An answer (or error) the entry's prefetch already got is shown, not asked for again.
+    retryOnMount: false,
   });
 }
 
 export function useProfileLookup(identity: RequesterIdentity, defaultCountry: string) {
   const klaviyo = useKlaviyo();
-  return useQuery(profileLookupQuery(klaviyo, identity, { defaultCountry }));
+  // An error the entry's prefetch got is shown as it is: a refused key is not asked again.
+  return useQuery({
+    ...profileLookupQuery(klaviyo, identity, { defaultCountry }),
+    retryOnMount: false,
+  });
 }
 
 export function useMemberships(profileId: string, enabled: boolean) {

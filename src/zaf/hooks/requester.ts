@@ -63,6 +63,11 @@ export function isTicketLocation(location: ZafLocation): boolean {
   return location === 'ticket_sidebar' || location === 'new_ticket_sidebar';
 }
 
+/** The locations that show a requester's (or user's) Klaviyo data. */
+export function isSidebarLocation(location: ZafLocation): boolean {
+  return isTicketLocation(location) || location === 'user_sidebar';
+}
+
 /** The paths `useRequester` asks ZAF for in a location. */
 export function requesterPaths(location: ZafLocation): string[] {
   return isTicketLocation(location)

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useZaf, useZafEvent } from '../context';
+import type { ZafGetResult, ZafLocation } from '../types';
+import { REQUESTER_EVENTS } from './requesterEvents';
 import { readRequesterResult, requesterPaths, type Requester, type TicketInfo } from './requester';
 
 export type { Requester, TicketInfo } from './requester';
@@ -11,37 +13,42 @@ export type RequesterState =
   | { status: 'ready'; requester: Requester; ticket: TicketInfo | null }
   | { status: 'error' };
 
-/** Events after which the requester must be read again. */
-export const REQUESTER_EVENTS = [
-  'ticket.requester.email.changed',
-  'ticket.requester.id.changed',
-  'user.email.changed',
-] as const;
+export { REQUESTER_EVENTS } from './requesterEvents';
+
+function stateOf(location: ZafLocation, result: ZafGetResult): RequesterState {
+  const { requester, ticket } = readRequesterResult(location, result);
+  return requester ? { status: 'ready', requester, ticket } : { status: 'none', ticket };
+}
 
 /**
- * The requester (ticket sidebars) or user (user sidebar) the app is about. Re-reads when ZAF says
- * the requester changed; a late answer to an earlier read never replaces a newer one.
+ * The requester (ticket sidebars) or user (user sidebar) the app is about: at first what the
+ * bootstrap already read (no second round trip), then re-read when ZAF says the requester
+ * changed; a late answer to an earlier read never replaces a newer one.
  */
 export function useRequester(): RequesterState & { reload: () => void } {
-  const { client, context } = useZaf();
-  const [state, setState] = useState<RequesterState>({ status: 'loading' });
+  const { client, context, firstRead } = useZaf();
+  const usable = firstRead && !firstRead.stale ? firstRead.result : null;
+  const [state, setState] = useState<RequesterState>(() =>
+    usable ? stateOf(context.location, usable) : { status: 'loading' },
+  );
   const generation = useRef(0);
+  const alreadyRead = useRef(usable !== null);
 
   const read = useCallback(async () => {
     const mine = ++generation.current;
     const location = context.location;
     try {
       const result = await client.get(requesterPaths(location));
-      if (mine !== generation.current) return;
-      const { requester, ticket } = readRequesterResult(location, result);
-      setState(requester ? { status: 'ready', requester, ticket } : { status: 'none', ticket });
+      if (mine === generation.current) setState(stateOf(location, result));
     } catch {
       if (mine === generation.current) setState({ status: 'error' });
     }
   }, [client, context.location]);
 
   useEffect(() => {
-    void read();
+    // The bootstrap's answer stands for the first read; later mounts read afresh.
+    if (alreadyRead.current) alreadyRead.current = false;
+    else void read();
     const reads = generation;
     // An answer that arrives after unmount (or after `read` changed) is ignored.
     return () => {

@@ -6,6 +6,7 @@ import {
   parseLimitsTable,
   poissonQuantile,
   requestsPerView,
+  linkedShare,
   simulate,
   throttlePolicy,
   type TeamModel,
@@ -95,6 +96,7 @@ describe('requests per ticket view', () => {
   it('a cold view with no reply costs one profile lookup and one events page, no conversations', () => {
     const perView = requestsPerView(
       model({
+        autoLink: false,
         repeatShare: 0,
         secondLookupShare: 0,
         repliesPerView: 0,
@@ -109,11 +111,12 @@ describe('requests per ticket view', () => {
 
   it('revisits inside the fresh window cost nothing, revisits long after it cost a full view', () => {
     const soon = requestsPerView(
-      model({ repeatShare: 1, meanRevisitGapMs: 1_000, repliesPerView: 0 }),
+      model({ autoLink: false, repeatShare: 1, meanRevisitGapMs: 1_000, repliesPerView: 0 }),
     );
     expect(soon.get_profiles).toBeLessThan(0.001);
     const late = requestsPerView(
       model({
+        autoLink: false,
         repeatShare: 1,
         meanRevisitGapMs: 10 * 3_600_000,
         repliesPerView: 0,
@@ -124,7 +127,7 @@ describe('requests per ticket view', () => {
   });
 
   it('predictive analytics cost one GET /api/profiles/{id} in the share of views that open them, never a profile search', () => {
-    const base = { repeatShare: 0, secondLookupShare: 0, repliesPerView: 0 };
+    const base = { autoLink: false, repeatShare: 0, secondLookupShare: 0, repliesPerView: 0 };
     const none = requestsPerView(model({ ...base, predictiveShare: 0 }));
     const some = requestsPerView(model({ ...base, predictiveShare: 0.25 }));
     expect(none.get_profile ?? 0).toBe(0);
@@ -136,11 +139,11 @@ describe('requests per ticket view', () => {
 
   it('an agent reopening predictions within the hour is served from the cache', () => {
     const soon = requestsPerView(
-      model({ repeatShare: 1, meanRevisitGapMs: 3 * 60_000, predictiveShare: 1 }),
+      model({ autoLink: false, repeatShare: 1, meanRevisitGapMs: 3 * 60_000, predictiveShare: 1 }),
     );
     expect(soon.get_profile).toBeLessThan(0.001);
     const refetching = requestsPerView(
-      model({ repeatShare: 1, revisitsRefetch: true, predictiveShare: 1 }),
+      model({ autoLink: false, repeatShare: 1, revisitsRefetch: true, predictiveShare: 1 }),
     );
     expect(refetching.get_profile).toBeCloseTo(1);
   });
@@ -157,6 +160,22 @@ describe('requests per ticket view', () => {
     expect(perView.create_event).toBeCloseTo(0.5);
     expect(perView.create_conversation_message).toBeUndefined();
   });
+
+  it('a linked customer is fetched by id with no profile search; auto-link makes repeat customers linked', () => {
+    const base = { repeatShare: 0, secondLookupShare: 0, repliesPerView: 0, predictiveShare: 0 };
+    const allLinked = requestsPerView(
+      model({ ...base, repeatCustomerShare: 1, exactMatchShare: 1 }),
+    );
+    expect(allLinked.get_profiles).toBe(0);
+    expect(allLinked.get_profile).toBe(1);
+    expect(allLinked.get_events).toBe(1);
+    const off = requestsPerView(
+      model({ ...base, autoLink: false, repeatCustomerShare: 1, exactMatchShare: 1 }),
+    );
+    expect(off.get_profiles).toBe(1);
+    expect(off.get_profile ?? 0).toBe(0);
+    expect(linkedShare(defaultTeamModel(1))).toBeCloseTo(0.6 * 0.85);
+  });
 });
 
 describe('team simulation', () => {
@@ -165,33 +184,51 @@ describe('team simulation', () => {
     expect(result.withinLimits).toBe(true);
     expect(result.throttledShare).toBe(0);
     const profiles = result.endpoints.find((e) => e.operationId === 'get_profiles')!;
-    expect(profiles.perMinute).toBeGreaterThan(30);
-    expect(profiles.perMinute).toBeLessThan(60);
+    expect(profiles.perMinute).toBeGreaterThan(10);
+    expect(profiles.perMinute).toBeLessThan(50);
     expect(profiles.steadyHeadroomPct).toBeGreaterThan(90);
   });
 
-  it('1000 agents exceed the profiles limit and the tight conversations limit, naming the share refused', () => {
+  it('1000 agents with auto-link stay within every limit, and the ceiling names what reaches it first', () => {
     const result = simulate(defaultTeamModel(1000), limits);
+    expect(result.withinLimits).toBe(true);
+    const profiles = result.endpoints.find((e) => e.operationId === 'get_profiles')!;
+    expect(profiles.perMinute).toBeLessThan(750);
+    expect(result.linkedShare).toBeCloseTo(0.51);
+    expect(result.ceiling!.agents).toBeGreaterThan(1000);
+    expect(result.ceiling!.operationId).toMatch(/conversation/);
+  });
+
+  it('without auto-link 1000 agents overrun the profile search, naming the share refused', () => {
+    const result = simulate({ ...defaultTeamModel(1000), autoLink: false }, limits);
     expect(result.withinLimits).toBe(false);
     const profiles = result.endpoints.find((e) => e.operationId === 'get_profiles')!;
     expect(profiles.perMinute).toBeGreaterThan(750);
-    expect(profiles.steadyHeadroomPct).toBeLessThan(0);
-    expect(result.throttledEndpoint).toMatch(/conversation/);
-    expect(result.throttledShare).toBeCloseTo((200 - 60) / 200, 2);
+    expect(result.throttledEndpoint).toBe('get_profiles');
   });
 
-  it("1000 agents' on-demand predictions stay within get_profile's own limit", () => {
+  it('replies beyond the conversations limit are counted over it, never hidden', () => {
+    const result = simulate({ ...defaultTeamModel(1000), repliesPerView: 0.2 }, limits);
+    const sends = result.endpoints.find((e) => e.operationId === 'create_conversation_message')!;
+    expect(sends.perMinute).toBe(200);
+    expect(sends.withinLimits).toBe(false);
+  });
+
+  it("1000 agents' linked lookups and on-demand predictions stay within get_profile's own limit", () => {
     const result = simulate(defaultTeamModel(1000), limits);
     const single = result.endpoints.find((e) => e.operationId === 'get_profile')!;
     expect(single.route).toBe('GET /api/profiles/{id}');
     expect(single.steadyLimitPerMinute).toBe(750);
-    expect(single.perMinute).toBeGreaterThan(60);
-    expect(single.perMinute).toBeLessThan(110);
+    expect(single.perMinute).toBeGreaterThan(400);
+    expect(single.perMinute).toBeLessThan(750);
     expect(single.withinLimits).toBe(true);
   });
 
   it('says how many agents each endpoint can serve', () => {
-    const result = simulate(model({ agents: 10, repeatShare: 0, secondLookupShare: 0 }), limits);
+    const result = simulate(
+      model({ agents: 10, autoLink: false, repeatShare: 0, secondLookupShare: 0 }),
+      limits,
+    );
     expect(result.endpoints.find((e) => e.operationId === 'get_profiles')!.maxAgents).toBe(750);
   });
 
