@@ -13,7 +13,7 @@ import type { RunLog } from './runner';
 import { zisWebhookHandlers } from './webhook-handlers';
 
 export type { ZisStandInDeps } from './context';
-export { createLocalOAuth, type ZendeskOAuth } from './oauth';
+export { createLocalOAuth, zendeskOAuthHandlers, type ZendeskOAuth } from './oauth';
 export type { RunLog } from './runner';
 export { jqWasm } from './jq';
 

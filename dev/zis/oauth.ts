@@ -8,6 +8,7 @@
  * in memory until the Zendesk stand-in exports its own (then the workspace passes that one).
  */
 import { randomBytes } from 'node:crypto';
+import { http, HttpResponse, type RequestHandler } from 'msw';
 
 export interface OAuthClient {
   id: number;
@@ -30,6 +31,7 @@ export interface ZendeskOAuth {
   refresh(refreshToken: string): IssuedToken | null;
   /** Ends every token of a client (what an admin revoking access does). */
   revokeAll(clientId: number): void;
+  clients(): OAuthClient[];
 }
 
 export const ACCESS_TOKEN_TTL_MS = 30 * 60 * 1000;
@@ -47,6 +49,7 @@ export function createLocalOAuth(now: () => number = Date.now): ZendeskOAuth {
       clients.push(client);
       return client;
     },
+    clients: () => [...clients],
     findClient: (identifier) => clients.find((c) => c.identifier === identifier) ?? null,
     verifyBearer(token) {
       const entry = tokens.get(token);
@@ -73,4 +76,60 @@ export function createLocalOAuth(now: () => number = Date.now): ZendeskOAuth {
     },
   };
   return oauth;
+}
+
+/**
+ * Zendesk's OAuth API over `oauth` (`GET /api/v2/oauth/clients.json`,
+ * `POST /api/v2/oauth/tokens.json`), admins only, for as long as the Zendesk stand-in does not
+ * serve its own; put after the Zendesk handlers so theirs win once they exist.
+ */
+export function zendeskOAuthHandlers(
+  base: string,
+  oauth: ZendeskOAuth,
+  session: () => { signedIn: boolean; admin: boolean },
+): RequestHandler[] {
+  const refuse = () => {
+    const s = session();
+    if (!s.signedIn)
+      return HttpResponse.json({ error: "Couldn't authenticate you" }, { status: 401 });
+    if (!s.admin) return HttpResponse.json({ error: 'Forbidden' }, { status: 403 });
+    return null;
+  };
+  return [
+    http.get(`${base}/api/v2/oauth/clients.json`, () => {
+      return refuse() ?? HttpResponse.json({ clients: oauth.clients() });
+    }),
+    http.post(`${base}/api/v2/oauth/tokens.json`, async ({ request }) => {
+      const refused = refuse();
+      if (refused) return refused;
+      const body = (await request.json().catch(() => ({}))) as {
+        token?: { client_id?: number; scopes?: string[] };
+      };
+      const clientId = body.token?.client_id;
+      const client = oauth.clients().find((c) => c.id === clientId);
+      if (!client) {
+        return HttpResponse.json(
+          {
+            error: 'RecordInvalid',
+            description: 'Record validation errors',
+            details: { client_id: [{ description: 'Client is invalid' }] },
+          },
+          { status: 422 },
+        );
+      }
+      const issued = oauth.issueToken(client.id, body.token?.scopes ?? ['read']);
+      return HttpResponse.json(
+        {
+          token: {
+            id: Math.floor(issued.expiresAt / 1000),
+            client_id: client.id,
+            full_token: issued.token,
+            scopes: body.token?.scopes ?? ['read'],
+            expires_at: new Date(issued.expiresAt).toISOString(),
+          },
+        },
+        { status: 201 },
+      );
+    }),
+  ];
 }
