@@ -6,7 +6,7 @@
 import { posix } from 'node:path';
 import { type Problem, type Rule, error, warning } from './types';
 
-export const forbiddenFiles: Rule = ({ app }) => {
+export const forbiddenFiles: Rule = ({ app, manifest }) => {
   const problems: Problem[] = app.symlinks.map((path) =>
     error(
       path,
@@ -38,6 +38,18 @@ export const forbiddenFiles: Rule = ({ app }) => {
           path,
           undefined,
           'framework 2.0 (iframe) apps cannot ship app.js, lib/, templates/ or app.css',
+          'ZAS source.rb',
+        ),
+      );
+    } else if (
+      (manifest?.requirementsOnly === true || manifest?.marketingOnly === true) &&
+      /\.jsx?$/.test(path)
+    ) {
+      problems.push(
+        error(
+          path,
+          undefined,
+          'requirements-only and marketing-only apps ship no code; remove the script',
           'ZAS source.rb',
         ),
       );

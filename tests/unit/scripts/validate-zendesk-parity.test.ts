@@ -201,6 +201,26 @@ describe('validate: secure-setting scopes, as Zendesk checks them', () => {
   });
 });
 
+describe('validate: code in apps that need none', () => {
+  it('refuses a script in a requirements-only app and accepts it in a located app', () => {
+    const entries = withJson(repoEntries(), 'manifest.json', (m) => {
+      m.requirementsOnly = true;
+      delete m.location;
+    });
+    const script = { 'assets/extra.js': 'export {};' };
+    const only = validate({ ...entries, ...script, 'requirements.json': '{}' });
+    expect(errorsOf(inFile(only, 'assets/extra.js'))).toEqual([
+      expect.objectContaining({
+        source: 'ZAS source.rb',
+        message: expect.stringMatching(/no code/),
+      }),
+    ]);
+    expect(errorsOf(inFile(validate({ ...repoEntries(), ...script }), 'assets/extra.js'))).toEqual(
+      [],
+    );
+  });
+});
+
 describe('validate: locale names, as Zendesk reads them', () => {
   it('accepts a three-letter language such as Filipino and refuses a made-up name', () => {
     const fil = JSON.stringify({ app: { name: 'Klaviyo para sa Zendesk' } });
