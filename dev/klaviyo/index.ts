@@ -21,7 +21,12 @@ export {
 export { demoKlaviyoSeed, DEMO_BRAND_NUMBER, DEMO_CONVERSATIONS, DEMO_IDS } from './demo';
 export { klaviyoHandlers, type KlaviyoHandlerOptions } from './handlers';
 export { parseFilter, FilterError, type Condition } from './filter';
-export { klaviyoControl, KLAVIYO_CONTROL_ENDPOINTS, type KlaviyoControlAnswer } from './control';
+export {
+  klaviyoControl,
+  KLAVIYO_CONTROL_ROUTES,
+  type KlaviyoControlAnswer,
+  type KlaviyoControlRoute,
+} from './control';
 export { defaultFlowEngineDeps, runFlowsFor, type FlowEngineDeps } from './flows/engine';
 export { FLOW_CREATES_PER_DAY } from './routes/flows';
 export { receiveInboundSms, readInboundSms, InboundSmsError, type InboundSms } from './sms/inbound';

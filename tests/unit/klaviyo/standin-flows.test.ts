@@ -55,7 +55,11 @@ function setup(options: { status?: number; now?: number } = {}) {
   };
   server.use(...klaviyoHandlers(store, { apiKey: TEST_KLAVIYO_KEY, flowEngine: engine }));
   const text = (from: string, body: string, to?: string) =>
-    klaviyoControl(store, engine, 'POST', 'inbound-sms', async () => ({ from, text: body, to }));
+    klaviyoControl(store, engine, 'POST', '/klaviyo/inbound-sms', async () => ({
+      from,
+      text: body,
+      to,
+    }));
   return { store, deliveries, engine, text };
 }
 
@@ -360,7 +364,9 @@ describe('a simulated customer text', () => {
     const { store, deliveries, text, engine } = setup();
     await createLive(webhookFlow(metricId(store, 'Sent SMS'), BODY));
     const mode = (m: string) =>
-      klaviyoControl(store, engine, 'POST', 'template-escaping', async () => ({ mode: m }));
+      klaviyoControl(store, engine, 'POST', '/klaviyo/template-escaping', async () => ({
+        mode: m,
+      }));
     expect((await mode('loud'))!.status).toBe(400);
     await mode('raw');
     await text(MARIA_PHONE(), 'He said "hi"');
@@ -454,7 +460,13 @@ describe('a simulated customer text', () => {
       smsFlow(metricId(store, 'Sent SMS'), { body: 'Thanks, {{ person.first_name }}!' }),
     );
     await text(MARIA_PHONE(), 'hello');
-    const answer = await klaviyoControl(store, engine, 'GET', 'messages', async () => null);
+    const answer = await klaviyoControl(
+      store,
+      engine,
+      'GET',
+      '/klaviyo/messages',
+      async () => null,
+    );
     const messages = (
       answer!.body as { messages: Array<{ direction: string; status: string; body: string }> }
     ).messages;
