@@ -119,6 +119,34 @@ async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | 'timeou
   }
 }
 
+/** A request the proxy rules refused: answered and logged without sending anything. */
+function refuse(
+  ctx: ProxyContext,
+  options: ZafRequestOptions,
+  decision: { status: number; message: string },
+  started: number,
+  hidden: string[],
+): ProxyAnswer {
+  ctx.log.push({
+    at: new Date(started).toISOString(),
+    method: (options.type ?? 'GET').toUpperCase(),
+    url: String(options.url),
+    secure: options.secure === true,
+    target: 'refused',
+    status: decision.status,
+    durationMs: 0,
+    headers: redact(options.headers ?? {}, hidden),
+    refusal: decision.message,
+  });
+  return {
+    status: decision.status,
+    statusText: statusText(decision.status),
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+    responseText: JSON.stringify({ error: decision.message }),
+    failure: 'refused',
+  };
+}
+
 /** Performs one `client.request()` as Zendesk's proxy would. Never throws. */
 export async function proxyRequest(
   ctx: ProxyContext,
@@ -134,27 +162,7 @@ export async function proxyRequest(
     zendeskBaseUrl: ZENDESK_BASE_URL,
   });
 
-  if (!decision.ok) {
-    const answer: ProxyAnswer = {
-      status: decision.status,
-      statusText: statusText(decision.status),
-      headers: { 'content-type': 'application/json; charset=utf-8' },
-      responseText: JSON.stringify({ error: decision.message }),
-      failure: 'refused',
-    };
-    ctx.log.push({
-      at: new Date(started).toISOString(),
-      method: (options.type ?? 'GET').toUpperCase(),
-      url: String(options.url),
-      secure: options.secure === true,
-      target: 'refused',
-      status: decision.status,
-      durationMs: 0,
-      headers: redact(options.headers ?? {}, hidden),
-      refusal: decision.message,
-    });
-    return answer;
-  }
+  if (!decision.ok) return refuse(ctx, options, decision, started, hidden);
 
   const url = new URL(decision.url);
   const target = decision.toZendesk

@@ -89,25 +89,33 @@ function answerOf(response: Response): DeliveryAnswer {
   return { status: response.status, retryAfter: response.headers.get('retry-after') };
 }
 
-export function createWorkspaceState(
-  manifest: Manifest,
+/** The Klaviyo stand-in with the demo data and the extra records added so far. */
+function seededKlaviyo(extra: readonly ExtraSeed[]): KlaviyoStore {
+  const store = createKlaviyoStore(demoKlaviyoSeed());
+  for (const e of extra) {
+    for (const profile of e.klaviyo?.profiles ?? []) store.addProfile(profile);
+    store.addEvents(
+      (e.klaviyo?.events ?? []).map(({ metricName, ...event }) => ({
+        ...event,
+        metricId: store.metricNamed(metricName).id,
+      })),
+    );
+  }
+  return store;
+}
+
+/**
+ * Zendesk's own webhook call (server side): Klaviyo URLs go where the proxy sends them. Webhook
+ * keys that go out are remembered in `deliveredSecrets`: the Klaviyo stand-in records the request
+ * headers, so the control API redacts these too, also after the webhook is replaced or removed.
+ */
+function webhookDeliverer(
+  current: () => WorkspaceState,
   options: WorkspaceOptions,
-): WorkspaceState {
-  let zendeskSet: RequestHandler[] = [];
-  let klaviyoSet: RequestHandler[] = [];
-  // The built-in stand-in accepts the key the workspace started with; changing the key at runtime
-  // (control API) therefore makes Klaviyo answer 401, as a wrong key would.
-  const standInKey = String(options.settings[KLAVIYO_KEY_SETTING] ?? '');
-  const pending = new Set<Promise<unknown>>();
-
-  /**
-   * Webhook keys that went out with a delivery: the Klaviyo stand-in records the request headers,
-   * so the control API redacts these too, also after the webhook is replaced or removed.
-   */
-  const deliveredSecrets = new Set<string>();
-
-  /** Zendesk's own webhook call (server side): Klaviyo URLs go where the proxy sends them. */
-  async function deliver(request: OutgoingRequest): Promise<DeliveryAnswer> {
+  deliveredSecrets: Set<string>,
+): (request: OutgoingRequest) => Promise<DeliveryAnswer> {
+  return async (request) => {
+    const state = current();
     for (const id of state.zendesk.webhooks.keys()) {
       for (const secret of authenticationSecrets(state.zendesk.authenticationOf(id)?.data)) {
         deliveredSecrets.add(secret);
@@ -132,7 +140,24 @@ export function createWorkspaceState(
     } catch {
       return { status: 0 };
     }
-  }
+  };
+}
+
+export function createWorkspaceState(
+  manifest: Manifest,
+  options: WorkspaceOptions,
+): WorkspaceState {
+  let zendeskSet: RequestHandler[] = [];
+  let klaviyoSet: RequestHandler[] = [];
+  // The built-in stand-in accepts the key the workspace started with; changing the key at runtime
+  // (control API) therefore makes Klaviyo answer 401, as a wrong key would.
+  const standInKey = String(options.settings[KLAVIYO_KEY_SETTING] ?? '');
+  const pending = new Set<Promise<unknown>>();
+
+  /** Webhook keys that went out with a delivery (see webhookDeliverer). */
+  const deliveredSecrets = new Set<string>();
+
+  const deliver = webhookDeliverer(() => state, options, deliveredSecrets);
 
   /** Zendesk runs its triggers after every ticket create and update made through the API. */
   function onTicketChange(change: TicketUpdate) {
@@ -157,26 +182,12 @@ export function createWorkspaceState(
     zendesk.onTicketChange = onTicketChange;
     return zendesk;
   }
-  function seededKlaviyo(): KlaviyoStore {
-    const store = createKlaviyoStore(demoKlaviyoSeed());
-    for (const e of extra) {
-      for (const profile of e.klaviyo?.profiles ?? []) store.addProfile(profile);
-      store.addEvents(
-        (e.klaviyo?.events ?? []).map(({ metricName, ...event }) => ({
-          ...event,
-          metricId: store.metricNamed(metricName).id,
-        })),
-      );
-    }
-    return store;
-  }
-
   const state: WorkspaceState = {
     manifest,
     options,
     settings: { ...options.settings },
     zendesk: seededZendesk(),
-    klaviyo: seededKlaviyo(),
+    klaviyo: seededKlaviyo(extra),
     klaviyoEngine: {
       ...defaultFlowEngineDeps,
       fetch: (request) =>
@@ -212,7 +223,7 @@ export function createWorkspaceState(
     reset() {
       state.settings = { ...options.settings };
       state.zendesk = seededZendesk();
-      state.klaviyo = seededKlaviyo();
+      state.klaviyo = seededKlaviyo(extra);
       state.klaviyoLatencyMs = options.klaviyoLatencyMs;
       state.saveHookTimeoutMs = options.saveHookTimeoutMs;
       state.proxyLog.length = 0;

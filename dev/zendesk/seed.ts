@@ -109,7 +109,6 @@ const PACIFIC = { name: 'Pacific Time (US & Canada)', iana: 'America/Los_Angeles
 const EASTERN = { name: 'Eastern Time (US & Canada)', iana: 'America/New_York' };
 
 export function demoZendeskSeed(): ZendeskSeed {
-  const r = DEMO_REQUESTERS;
   const agent = DEMO_AGENT_ID;
   return {
     subdomain: 'demo',
@@ -122,207 +121,232 @@ export function demoZendeskSeed(): ZendeskSeed {
     // No user fields yet: the app's setup page creates `klaviyo_profile_id`, as in a new account.
     userFields: [],
     ticketFields: demoTicketFields(),
-    users: [
-      {
-        id: agent,
-        name: 'Alex Agent',
-        email: 'alex.agent@example.com',
-        role: 'admin',
-        locale: 'en-US',
-        timeZone: PACIFIC,
-        defaultGroupId: 21,
-      },
-      {
-        id: r.maria,
-        name: 'Maria Garcia',
-        email: 'maria.garcia@example.com',
-        phone: '+14155550101',
-        timeZone: PACIFIC,
-        tags: ['vip'],
-      },
-      {
-        id: r.sven,
-        name: 'Sven Lindqvist',
-        email: 'sven.lindqvist@example.se',
-        locale: 'sv',
-        timeZone: { name: 'Stockholm', iana: 'Europe/Stockholm' },
-      },
-      {
-        id: r.jordan,
-        name: 'Jordan Lee',
-        email: 'jordan.lee@example.com',
-        phone: '+12125550199',
-        timeZone: EASTERN,
-      },
-      {
-        id: r.noa,
-        name: 'Noa Cohen',
-        email: 'noa.cohen@example.org',
-        timeZone: { name: 'Jerusalem', iana: 'Asia/Jerusalem' },
-      },
-      {
-        id: r.phoneOnly,
-        name: '+82 10-5550-1234',
-        email: null,
-        phone: '+82 10-5550-1234',
-        locale: 'ko',
-        timeZone: { name: 'Seoul', iana: 'Asia/Seoul' },
-      },
-      {
-        id: r.sam,
-        name: 'Sam Taylor',
-        email: 'sam.taylor@example.com',
-        phone: '+15035550142',
-        timeZone: PACIFIC,
-      },
-    ],
-    tickets: [
-      {
-        id: 101,
-        subject: 'Where is my order #4821?',
-        status: 'open',
-        tags: ['sms'],
-        requesterId: r.maria,
-        assigneeId: agent,
-        groupId: 21,
-        brandId: 1,
-        priority: 'normal',
-        type: 'question',
-        channel: 'api',
-        comments: [
-          {
-            authorId: r.maria,
-            body: 'Hi! My order #4821 was supposed to arrive on Monday and the tracking has not moved since. Can you check where it is?',
-            minutesAgo: 190,
-            channel: 'api',
-          },
-          {
-            authorId: agent,
-            body: 'Hi Maria, thanks for reaching out. I am checking with the carrier now and will get back to you shortly.',
-            minutesAgo: 150,
-          },
-          {
-            authorId: agent,
-            body: 'Carrier says the parcel is at the San Francisco depot; out for delivery tomorrow.',
-            public: false,
-            minutesAgo: 120,
-          },
-          {
-            authorId: r.maria,
-            body: 'Thanks! Could you text me when it leaves the depot?',
-            minutesAgo: 45,
-            channel: 'api',
-          },
-        ],
-      },
-      {
-        id: 102,
-        subject: 'Question about returns',
-        status: 'open',
-        tags: ['returns'],
-        requesterId: r.sven,
-        assigneeId: agent,
-        groupId: 21,
-        brandId: 1,
-        priority: 'normal',
-        type: 'question',
-        channel: 'email',
-        comments: [
-          {
-            authorId: r.sven,
-            body: 'Hello, the jacket I bought is a size too small. How do I return it from Sweden, and who pays for shipping?',
-            minutesAgo: 300,
-            channel: 'email',
-          },
-        ],
-      },
-      {
-        id: 103,
-        subject: 'Stop texting me',
-        status: 'new',
-        tags: ['sms'],
-        requesterId: r.jordan,
-        assigneeId: null,
-        groupId: 21,
-        brandId: 1,
-        priority: 'high',
-        channel: 'api',
-        comments: [
-          {
-            authorId: r.jordan,
-            body: 'STOP. Please stop texting me, I never asked for these messages.',
-            minutesAgo: 30,
-            channel: 'api',
-          },
-        ],
-      },
-      {
-        id: 104,
-        subject: 'First time buyer',
-        status: 'new',
-        tags: [],
-        requesterId: r.noa,
-        assigneeId: null,
-        groupId: 21,
-        brandId: 1,
-        priority: null,
-        type: 'question',
-        channel: 'web',
-        comments: [
-          {
-            authorId: r.noa,
-            body: 'Hi, I am about to place my first order. Do you ship to Israel and how long does it take?',
-            minutesAgo: 75,
-            channel: 'web',
-          },
-        ],
-      },
-      {
-        id: 105,
-        subject: 'Texted about my delivery',
-        status: 'open',
-        tags: ['sms'],
-        requesterId: r.phoneOnly,
-        assigneeId: agent,
-        groupId: 21,
-        brandId: 1,
-        priority: 'normal',
-        channel: 'api',
-        comments: [
-          {
-            authorId: r.phoneOnly,
-            body: 'Hello, I got a text that my delivery failed. Can it be delivered again tomorrow?',
-            minutesAgo: 20,
-            channel: 'api',
-          },
-        ],
-      },
-      {
-        id: 106,
-        subject: 'Duplicate accounts',
-        status: 'pending',
-        tags: [],
-        requesterId: r.sam,
-        assigneeId: agent,
-        groupId: 21,
-        brandId: 2,
-        priority: 'low',
-        type: 'question',
-        channel: 'email',
-        comments: [
-          {
-            authorId: r.sam,
-            body: 'I think I have two accounts with you, one with my email and one with my phone. Can you merge them?',
-            minutesAgo: 1440,
-            channel: 'email',
-          },
-          {
-            authorId: agent,
-            body: 'Hi Sam, I can see both. Which one would you like to keep?',
-            minutesAgo: 1380,
-          },
-        ],
-      },
-    ],
+    users: demoUsers(),
+    tickets: demoTickets(),
   };
+}
+
+function demoUsers(): SeedUser[] {
+  const r = DEMO_REQUESTERS;
+  const agent = DEMO_AGENT_ID;
+  return [
+    {
+      id: agent,
+      name: 'Alex Agent',
+      email: 'alex.agent@example.com',
+      role: 'admin',
+      locale: 'en-US',
+      timeZone: PACIFIC,
+      defaultGroupId: 21,
+    },
+    {
+      id: r.maria,
+      name: 'Maria Garcia',
+      email: 'maria.garcia@example.com',
+      phone: '+14155550101',
+      timeZone: PACIFIC,
+      tags: ['vip'],
+    },
+    {
+      id: r.sven,
+      name: 'Sven Lindqvist',
+      email: 'sven.lindqvist@example.se',
+      locale: 'sv',
+      timeZone: { name: 'Stockholm', iana: 'Europe/Stockholm' },
+    },
+    {
+      id: r.jordan,
+      name: 'Jordan Lee',
+      email: 'jordan.lee@example.com',
+      phone: '+12125550199',
+      timeZone: EASTERN,
+    },
+    {
+      id: r.noa,
+      name: 'Noa Cohen',
+      email: 'noa.cohen@example.org',
+      timeZone: { name: 'Jerusalem', iana: 'Asia/Jerusalem' },
+    },
+    {
+      id: r.phoneOnly,
+      name: '+82 10-5550-1234',
+      email: null,
+      phone: '+82 10-5550-1234',
+      locale: 'ko',
+      timeZone: { name: 'Seoul', iana: 'Asia/Seoul' },
+    },
+    {
+      id: r.sam,
+      name: 'Sam Taylor',
+      email: 'sam.taylor@example.com',
+      phone: '+15035550142',
+      timeZone: PACIFIC,
+    },
+  ];
+}
+
+function demoTickets(): SeedTicket[] {
+  return [...firstTickets(), ...laterTickets()];
+}
+
+/** Tickets 101-103. */
+function firstTickets(): SeedTicket[] {
+  const r = DEMO_REQUESTERS;
+  const agent = DEMO_AGENT_ID;
+  return [
+    {
+      id: 101,
+      subject: 'Where is my order #4821?',
+      status: 'open',
+      tags: ['sms'],
+      requesterId: r.maria,
+      assigneeId: agent,
+      groupId: 21,
+      brandId: 1,
+      priority: 'normal',
+      type: 'question',
+      channel: 'api',
+      comments: [
+        {
+          authorId: r.maria,
+          body: 'Hi! My order #4821 was supposed to arrive on Monday and the tracking has not moved since. Can you check where it is?',
+          minutesAgo: 190,
+          channel: 'api',
+        },
+        {
+          authorId: agent,
+          body: 'Hi Maria, thanks for reaching out. I am checking with the carrier now and will get back to you shortly.',
+          minutesAgo: 150,
+        },
+        {
+          authorId: agent,
+          body: 'Carrier says the parcel is at the San Francisco depot; out for delivery tomorrow.',
+          public: false,
+          minutesAgo: 120,
+        },
+        {
+          authorId: r.maria,
+          body: 'Thanks! Could you text me when it leaves the depot?',
+          minutesAgo: 45,
+          channel: 'api',
+        },
+      ],
+    },
+    {
+      id: 102,
+      subject: 'Question about returns',
+      status: 'open',
+      tags: ['returns'],
+      requesterId: r.sven,
+      assigneeId: agent,
+      groupId: 21,
+      brandId: 1,
+      priority: 'normal',
+      type: 'question',
+      channel: 'email',
+      comments: [
+        {
+          authorId: r.sven,
+          body: 'Hello, the jacket I bought is a size too small. How do I return it from Sweden, and who pays for shipping?',
+          minutesAgo: 300,
+          channel: 'email',
+        },
+      ],
+    },
+    {
+      id: 103,
+      subject: 'Stop texting me',
+      status: 'new',
+      tags: ['sms'],
+      requesterId: r.jordan,
+      assigneeId: null,
+      groupId: 21,
+      brandId: 1,
+      priority: 'high',
+      channel: 'api',
+      comments: [
+        {
+          authorId: r.jordan,
+          body: 'STOP. Please stop texting me, I never asked for these messages.',
+          minutesAgo: 30,
+          channel: 'api',
+        },
+      ],
+    },
+  ];
+}
+
+/** Tickets 104-106. */
+function laterTickets(): SeedTicket[] {
+  const r = DEMO_REQUESTERS;
+  const agent = DEMO_AGENT_ID;
+  return [
+    {
+      id: 104,
+      subject: 'First time buyer',
+      status: 'new',
+      tags: [],
+      requesterId: r.noa,
+      assigneeId: null,
+      groupId: 21,
+      brandId: 1,
+      priority: null,
+      type: 'question',
+      channel: 'web',
+      comments: [
+        {
+          authorId: r.noa,
+          body: 'Hi, I am about to place my first order. Do you ship to Israel and how long does it take?',
+          minutesAgo: 75,
+          channel: 'web',
+        },
+      ],
+    },
+    {
+      id: 105,
+      subject: 'Texted about my delivery',
+      status: 'open',
+      tags: ['sms'],
+      requesterId: r.phoneOnly,
+      assigneeId: agent,
+      groupId: 21,
+      brandId: 1,
+      priority: 'normal',
+      channel: 'api',
+      comments: [
+        {
+          authorId: r.phoneOnly,
+          body: 'Hello, I got a text that my delivery failed. Can it be delivered again tomorrow?',
+          minutesAgo: 20,
+          channel: 'api',
+        },
+      ],
+    },
+    {
+      id: 106,
+      subject: 'Duplicate accounts',
+      status: 'pending',
+      tags: [],
+      requesterId: r.sam,
+      assigneeId: agent,
+      groupId: 21,
+      brandId: 2,
+      priority: 'low',
+      type: 'question',
+      channel: 'email',
+      comments: [
+        {
+          authorId: r.sam,
+          body: 'I think I have two accounts with you, one with my email and one with my phone. Can you merge them?',
+          minutesAgo: 1440,
+          channel: 'email',
+        },
+        {
+          authorId: agent,
+          body: 'Hi Sam, I can see both. Which one would you like to keep?',
+          minutesAgo: 1380,
+        },
+      ],
+    },
+  ];
 }
