@@ -10,6 +10,7 @@ import { klaviyoRoutes } from './control/klaviyo';
 import { ControlError, match, ok, type ControlAnswer, type ControlRoute } from './control/route';
 import { workspaceRoutes } from './control/workspace';
 import { zendeskRoutes } from './control/zendesk';
+import { zisControlRoutes } from '../zis/workspace';
 import { SettingsError, redact } from './settings';
 import type { WorkspaceState } from './state';
 
@@ -28,7 +29,13 @@ const listing: ControlRoute = {
 };
 
 /** Every control endpoint; other rooms add theirs to their own file's table. */
-const ROUTES: ControlRoute[] = [listing, ...workspaceRoutes, ...klaviyoRoutes, ...zendeskRoutes];
+const ROUTES: ControlRoute[] = [
+  listing,
+  ...workspaceRoutes,
+  ...klaviyoRoutes,
+  ...zendeskRoutes,
+  ...zisControlRoutes((state) => (state as WorkspaceState).zis),
+];
 
 /** Answers one control request. `path` is the part after `/__workspace`. */
 export async function handleControl(

@@ -28,6 +28,8 @@ import type { SeedTicket, SeedUser } from '../zendesk/seed';
 import type { DeliveryAnswer } from '../zendesk/triggers/run';
 import type { WorkspaceOptions } from './config';
 import { installationsAnswer } from './installations';
+import type { ZisStandIn } from '../zis';
+import { createWorkspaceZis } from '../zis/workspace';
 import { KLAVIYO_HOST, UPSTREAM_TIMEOUT_MS, ZENDESK_BASE_URL, type ProxyLogEntry } from './proxy';
 import {
   KLAVIYO_KEY_SETTING,
@@ -53,6 +55,8 @@ export interface WorkspaceState {
   readonly options: WorkspaceOptions;
   settings: SettingValues;
   zendesk: ZendeskState;
+  /** The ZIS stand-in (dev/zis), answering /api/services/zis/... in front of the Zendesk one. */
+  zis: ZisStandIn;
   klaviyo: KlaviyoStore;
   /** How Klaviyo's flows reach out (`send-webhook`): Zendesk's host goes to the in-memory Zendesk. */
   readonly klaviyoEngine: FlowEngineDeps;
@@ -187,6 +191,13 @@ export function createWorkspaceState(
     options,
     settings: { ...options.settings },
     zendesk: seededZendesk(),
+    zis: createWorkspaceZis({
+      zendesk: () => state.zendesk,
+      baseUrl: ZENDESK_BASE_URL,
+      // Relative consent-page links: the browser opens them on the workspace's own origin.
+      publicOrigin: () => '',
+      zendeskFetch: (request) => state.zendeskFetch(request),
+    }),
     klaviyo: seededKlaviyo(extra),
     klaviyoEngine: {
       ...defaultFlowEngineDeps,
@@ -223,6 +234,7 @@ export function createWorkspaceState(
     reset() {
       state.settings = { ...options.settings };
       state.zendesk = seededZendesk();
+      state.zis.reset();
       state.klaviyo = seededKlaviyo(extra);
       state.klaviyoLatencyMs = options.klaviyoLatencyMs;
       state.saveHookTimeoutMs = options.saveHookTimeoutMs;
@@ -241,7 +253,10 @@ export function createWorkspaceState(
   };
 
   function rebuild() {
-    zendeskSet = zendeskHandlers(state.zendesk, { baseUrl: ZENDESK_BASE_URL });
+    zendeskSet = [
+      ...state.zis.handlers,
+      ...zendeskHandlers(state.zendesk, { baseUrl: ZENDESK_BASE_URL }),
+    ];
     klaviyoSet = klaviyoHandlers(state.klaviyo, {
       latencyMs: state.klaviyoLatencyMs,
       apiKey: standInKey,
