@@ -11,6 +11,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { BenchArgsError, parseBenchArgs } from './bench/args';
 import { measureBundle } from './bench/bundle';
@@ -78,7 +79,10 @@ async function main() {
   });
   const scenarios = [50, 200, 1000].map((agents) => simulate(model(agents), limits.limits));
 
+  // The machine's load over the last 5 minutes: timings from a busy machine are not comparable.
+  const machine = { cores: cpus().length, loadAverage5m: Math.round(loadavg()[1]! * 10) / 10 };
   const result: BenchResult = {
+    machine,
     commit: git(['rev-parse', 'HEAD']),
     dirty: (git(['status', '--porcelain']) ?? '') !== '',
     timestamp: new Date().toISOString(),

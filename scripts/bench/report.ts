@@ -62,6 +62,8 @@ export interface BrowserReport {
 }
 
 export interface BenchResult {
+  /** Cores and 5-minute load average when the run ended. */
+  machine?: { cores: number; loadAverage5m: number };
   commit: string | null;
   dirty: boolean;
   timestamp: string;
@@ -274,6 +276,13 @@ export function markdownTable(result: BenchResult): string {
     'Klaviyo stand-in round trip',
     `${result.latencyMs} ms, ${result.runs} runs per series, medians, "+" = after the requester answer`,
   ]);
+  if (result.machine) {
+    const { cores, loadAverage5m } = result.machine;
+    rows.push([
+      'Machine',
+      `${cores} cores, load average ${loadAverage5m} (5 min)${loadAverage5m > cores ? ': busy, timings not comparable with a quiet machine' : ''}`,
+    ]);
+  }
   if (b) {
     rows.push([`Cold, ticket ${b.ticket}, 1× CPU`, seriesCell(b.cold)]);
     rows.push(['Cold, linked profile, 1× CPU', seriesCell(b.linked)]);
