@@ -1,14 +1,14 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { KlaviyoError } from '../../../src/klaviyo/errors';
-import { ActivitySection } from '../../../src/ui/sidebar/ActivitySection';
-import { ConsentSection } from '../../../src/ui/sidebar/ConsentSection';
-import { LocalTimeSection } from '../../../src/ui/sidebar/LocalTimeSection';
-import { MembershipsSection } from '../../../src/ui/sidebar/MembershipsSection';
-import { OrdersSection } from '../../../src/ui/sidebar/OrdersSection';
-import { PredictiveDisclosure } from '../../../src/ui/sidebar/PredictiveDisclosure';
-import { ProfileSection } from '../../../src/ui/sidebar/ProfileSection';
-import { ThreadSection } from '../../../src/ui/sidebar/ThreadSection';
+import { ActivitySection } from '../../../src/ui/sidebar/sections/ActivitySection';
+import { ConsentSection } from '../../../src/ui/sidebar/sections/ConsentSection';
+import { LocalTimeSection } from '../../../src/ui/sidebar/sections/LocalTimeSection';
+import { MembershipsSection } from '../../../src/ui/sidebar/sections/MembershipsSection';
+import { OrdersSection } from '../../../src/ui/sidebar/sections/OrdersSection';
+import { PredictiveDisclosure } from '../../../src/ui/sidebar/sections/PredictiveDisclosure';
+import { ProfileSection } from '../../../src/ui/sidebar/sections/ProfileSection';
+import { ThreadSection } from '../../../src/ui/sidebar/sections/ThreadSection';
 import { agent, eventFixture, messageFixture, profileFixture, renderInZaf } from './support';
 
 const noop = () => {};

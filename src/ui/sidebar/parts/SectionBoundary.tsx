@@ -1,5 +1,5 @@
 import { Component, type ReactNode } from 'react';
-import { StatusMessage } from '../common/StatusMessage';
+import { StatusMessage } from '../../common/StatusMessage';
 
 /** A section that could not be worked out: its place shows the generic error. */
 export function SectionFailed({ id }: { id: string }) {

@@ -2,11 +2,11 @@ import { Button } from '@zendeskgarden/react-buttons';
 import { getColor } from '@zendeskgarden/react-theming';
 import { SM } from '@zendeskgarden/react-typography';
 import styled from 'styled-components';
-import type { KlaviyoProfile } from '../../klaviyo/model';
-import { useI18n } from '../../i18n';
-import { profileName } from './ProfileSection';
-import { Section, Wrap } from './Section';
-import { clip } from './text';
+import type { KlaviyoProfile } from '../../../klaviyo/model';
+import { useI18n } from '../../../i18n';
+import { profileName } from '../sections/ProfileSection';
+import { Section, Wrap } from '../parts/Section';
+import { clip } from '../parts/text';
 
 const Card = styled.li`
   list-style: none;

@@ -2,10 +2,10 @@ import { Button } from '@zendeskgarden/react-buttons';
 import { Field, Input } from '@zendeskgarden/react-forms';
 import { SM } from '@zendeskgarden/react-typography';
 import { useId, useState, type FormEvent } from 'react';
-import { useI18n } from '../../i18n';
-import { StatusMessage } from '../common/StatusMessage';
-import { ErrorNotice } from './ErrorNotice';
-import { Section, Wrap } from './Section';
+import { useI18n } from '../../../i18n';
+import { StatusMessage } from '../../common/StatusMessage';
+import { ErrorNotice } from '../parts/ErrorNotice';
+import { Section, Wrap } from '../parts/Section';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PROFILE_ID = /^[0-9A-Za-z]{20,32}$/;

@@ -1,7 +1,7 @@
 import { Alert } from '@zendeskgarden/react-notifications';
-import { isKlaviyoError } from '../../klaviyo';
-import { useI18n } from '../../i18n';
-import { retryTime } from './errorText';
+import { isKlaviyoError } from '../../../klaviyo';
+import { useI18n } from '../../../i18n';
+import { retryTime } from '../../common/errorText';
 
 /**
  * Data is shown from the cache while a refresh was rate-limited: say so, and when the next try

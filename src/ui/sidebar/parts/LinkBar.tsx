@@ -1,7 +1,7 @@
 import { Button } from '@zendeskgarden/react-buttons';
 import { SM } from '@zendeskgarden/react-typography';
-import { useI18n } from '../../i18n';
-import { useCurrentUser } from '../../zaf/hooks/useCurrentUser';
+import { useI18n } from '../../../i18n';
+import { useCurrentUser } from '../../../zaf/hooks/useCurrentUser';
 
 /**
  * Under a profile the agent chose (from several matches or a search): keep it on the Zendesk

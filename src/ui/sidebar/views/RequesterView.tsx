@@ -5,15 +5,15 @@ import {
   type KlaviyoProfile,
   type MatchedBy,
   type ProfileLookup,
-} from '../../klaviyo';
-import { isZendeskError, setUserKlaviyoProfileId } from '../../zendesk';
-import { useI18n } from '../../i18n';
-import { useZaf } from '../../zaf/context';
-import type { Requester } from '../../zaf/hooks/useRequester';
-import { StatusMessage } from '../common/StatusMessage';
-import { ErrorNotice } from './ErrorNotice';
-import { useKlaviyo } from './KlaviyoContext';
-import { LinkBar } from './LinkBar';
+} from '../../../klaviyo';
+import { isZendeskError, setUserKlaviyoProfileId } from '../../../zendesk';
+import { useI18n } from '../../../i18n';
+import { useZaf } from '../../../zaf/context';
+import type { Requester } from '../../../zaf/hooks/useRequester';
+import { StatusMessage } from '../../common/StatusMessage';
+import { ErrorNotice } from '../parts/ErrorNotice';
+import { useKlaviyo } from '../KlaviyoContext';
+import { LinkBar } from '../parts/LinkBar';
 import { NoMatch } from './NoMatch';
 import { ProfilePicker } from './ProfilePicker';
 import { ProfileView } from './ProfileView';
@@ -22,9 +22,9 @@ import {
   useProfileLookup,
   useProfileSearch,
   useRetryWhenAllowed,
-} from './queries';
-import { Section } from './Section';
-import { StaleNotice } from './StaleNotice';
+} from '../queries';
+import { Section } from '../parts/Section';
+import { StaleNotice } from '../parts/StaleNotice';
 
 interface Chosen {
   profile: KlaviyoProfile;
