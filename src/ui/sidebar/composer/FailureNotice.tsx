@@ -3,7 +3,7 @@ import { Alert } from '@zendeskgarden/react-notifications';
 import { useI18n } from '../../../i18n';
 import type { ReplyFailure } from '../../../reply/types';
 import { useCurrentUser } from '../../../zaf/hooks/useCurrentUser';
-import { failureText } from './failureText';
+import { failureText } from '../../common/errorText';
 
 export interface FailureNoticeProps {
   failure: ReplyFailure;

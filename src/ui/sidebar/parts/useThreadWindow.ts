@@ -1,5 +1,6 @@
 import {
   useCallback,
+  useEffect,
   useLayoutEffect,
   useMemo,
   useRef,
@@ -33,19 +34,46 @@ export interface ThreadWindow {
  */
 export function useThreadWindow(all: ThreadMessage[]): ThreadWindow {
   const logRef = useRef<HTMLDivElement>(null);
-  const [count, setCount] = useState(THREAD_FIRST_SHOWN);
-  const shownCount = Math.min(count, all.length);
-  const shown = useMemo(() => all.slice(all.length - shownCount), [all, shownCount]);
-  const hiddenCount = all.length - shownCount;
+  // The window is held by its first message, so texts arriving at the bottom add to it instead of
+  // pushing its top out, and older pages arriving at the top stay hidden until asked for.
+  const [startId, setStartId] = useState<string | null>(null);
+  const found = startId === null ? -1 : all.findIndex((m) => m.id === startId);
+  const start = found >= 0 ? found : Math.max(0, all.length - THREAD_FIRST_SHOWN);
+  const shown = useMemo(() => all.slice(start), [all, start]);
+  const hiddenCount = start;
+  const startMessageId = all[start]?.id ?? null;
+  useEffect(() => {
+    if (found < 0 && startMessageId !== null) setStartId(startMessageId);
+  }, [found, startMessageId]);
+
   /** Distance from the bottom before earlier messages were added, to restore after. */
   const anchor = useRef<number | null>(null);
   const atBottom = useRef(true);
+  /** "Load older messages" was pressed: show some of them as soon as they arrive. */
+  const revealOnArrival = useRef(false);
 
-  const showEarlier = useCallback(() => {
+  const keepPlace = () => {
     const el = logRef.current;
     if (el) anchor.current = el.scrollHeight - el.scrollTop;
-    setCount((c) => c + THREAD_STEP);
-  }, []);
+  };
+  const showEarlier = useCallback(() => {
+    if (start === 0) {
+      revealOnArrival.current = true;
+      return;
+    }
+    keepPlace();
+    setStartId(all[Math.max(0, start - THREAD_STEP)]?.id ?? null);
+  }, [all, start]);
+
+  const oldestId = all[0]?.id;
+  useEffect(() => {
+    if (!revealOnArrival.current || start === 0) return;
+    revealOnArrival.current = false;
+    keepPlace();
+    setStartId(all[Math.max(0, start - THREAD_STEP)]?.id ?? null);
+    // Only when older messages arrived at the top.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [oldestId]);
 
   const firstId = shown[0]?.id;
   useLayoutEffect(() => {

@@ -8,7 +8,7 @@ import { ErrorNotice } from '../parts/ErrorNotice';
 import { LoadMoreButton } from '../parts/LoadMoreButton';
 import { Section } from '../parts/Section';
 import { ThreadMessageItem } from '../parts/ThreadMessageItem';
-import { useThreadWindow } from '../parts/useThreadWindow';
+import { THREAD_STEP, useThreadWindow } from '../parts/useThreadWindow';
 
 /** How many messages the thread holds at most before the agent asks for older ones. */
 export const THREAD_PAGE = 50;
@@ -80,9 +80,12 @@ export function ThreadSection(props: ThreadSectionProps) {
     body = <StatusMessage kind="empty">{t('sidebar.thread.empty')}</StatusMessage>;
   } else {
     const loadOlder = () => {
-      view.showEarlier();
+      view.showEarlier(); // nothing is hidden: reveals the older ones as they arrive
       props.onLoadOlder();
     };
+    const earlier = t('sidebar.thread.show_earlier', {
+      count: Math.min(THREAD_STEP, view.hiddenCount),
+    });
     body = (
       <Log
         ref={view.logRef}
@@ -97,8 +100,8 @@ export function ThreadSection(props: ThreadSectionProps) {
       >
         {view.hiddenCount > 0 && (
           <LoadMoreButton
-            label={t('sidebar.thread.show_earlier', { count: view.hiddenCount })}
-            busyLabel={t('sidebar.thread.show_earlier', { count: view.hiddenCount })}
+            label={earlier}
+            busyLabel={earlier}
             busy={false}
             onLoad={view.showEarlier}
           />
