@@ -56,6 +56,12 @@ const Reason = styled.p`
   color: ${({ theme }) => getColor({ theme, variable: 'foreground.subtle' })};
 `;
 
+/** The keyboard hint in small type: one line where it fits, so the box stays in the first screen. */
+const ShortcutHint = styled(Field.Hint)`
+  font-size: ${({ theme }) => theme.fontSizes.sm};
+  line-height: ${({ theme }) => theme.lineHeights.sm};
+`;
+
 function hourLabel(hour: number): string {
   return `${String(hour).padStart(2, '0')}:00`;
 }
@@ -223,7 +229,7 @@ export function Composer(props: ComposerProps & { deps?: ReplyDeps }) {
 
       <Field>
         <Field.Label>{t('composer.label')}</Field.Label>
-        <Field.Hint>{t('composer.shortcut_hint')}</Field.Hint>
+        <ShortcutHint>{t('composer.shortcut_hint')}</ShortcutHint>
         <Textarea
           ref={textareaRef}
           value={model.text}

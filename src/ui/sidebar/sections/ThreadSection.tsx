@@ -19,7 +19,7 @@ export const THREAD_PAGE = 50;
  */
 const Log = styled.div`
   position: relative;
-  max-height: 280px;
+  max-height: 250px;
   overflow-y: auto;
   overscroll-behavior: contain;
   display: flex;
