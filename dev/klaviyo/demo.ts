@@ -60,16 +60,24 @@ export function demoKlaviyoSeed(now: Date = new Date()): KlaviyoSeed {
     metric: { id: string },
     minutesAgo: number,
     properties: Record<string, unknown>,
-  ) => {
+  ): SeedEvent => {
     n += 1;
-    events.push({
+    const event: SeedEvent = {
       id: `EvDemo${String(n).padStart(5, '0')}`,
       profileId,
       metricId: metric.id,
       datetime: ago(minutesAgo),
       properties,
-    });
+    };
+    events.push(event);
+    return event;
   };
+  /**
+   * Marks `reply` as the customer's answer to `answered` (a campaign or flow text), which the
+   * stand-in serves as the event's `attributions`, as Klaviyo does for replies it attributes.
+   */
+  const answers = (reply: SeedEvent, answered: SeedEvent) =>
+    Object.assign(reply, { attributedTo: answered.id });
   const outbound = (
     profileId: string,
     to: string,
@@ -98,7 +106,7 @@ export function demoKlaviyoSeed(now: Date = new Date()): KlaviyoSeed {
     if (from === 'customer') inbound(maria, mariaPhone, day * DAY - after, text);
     else outbound(maria, mariaPhone, day * DAY - after, text);
   }
-  add(maria, METRICS.receivedSms, 8 * DAY, {
+  const summerSale = add(maria, METRICS.receivedSms, 8 * DAY, {
     'Message Body':
       'ACME: Summer sale! 25% off everything this weekend with code SUN25. Shop: https://acme.example.com/s Reply STOP to opt out',
     'Message Type': 'campaign',
@@ -112,9 +120,12 @@ export function demoKlaviyoSeed(now: Date = new Date()): KlaviyoSeed {
     URL: 'https://acme.example.com/s',
   });
   // The customer answers the campaign (Klaviyo attributes such a reply to it).
-  inbound(maria, mariaPhone, 8 * DAY - 34, 'Does SUN25 work on things already on sale?');
+  answers(
+    inbound(maria, mariaPhone, 8 * DAY - 34, 'Does SUN25 work on things already on sale?'),
+    summerSale,
+  );
   outbound(maria, mariaPhone, 8 * DAY - 41, 'It does, on everything but gift cards. Enjoy!');
-  add(maria, METRICS.receivedSms, 6 * DAY, {
+  const abandonedCart = add(maria, METRICS.receivedSms, 6 * DAY, {
     'Message Body':
       'ACME: You left something in your cart! Complete your order: https://acme.example.com/c/8f2',
     'Message Type': 'flow',
@@ -125,7 +136,10 @@ export function demoKlaviyoSeed(now: Date = new Date()): KlaviyoSeed {
     'To Number': mariaPhone,
   });
   // And answers the abandoned-cart flow's text.
-  inbound(maria, mariaPhone, 6 * DAY - 48, "I'll finish it tonight, the site timed out on me");
+  answers(
+    inbound(maria, mariaPhone, 6 * DAY - 48, "I'll finish it tonight, the site timed out on me"),
+    abandonedCart,
+  );
   outbound(maria, mariaPhone, 6 * DAY - 55, 'No problem! Your cart is saved for 7 days.');
   add(maria, METRICS.failedSms, 5 * DAY, {
     'Message Body': 'Hi Maria, your return label is ready: https://acme.example.com/r/4711',
