@@ -13,7 +13,7 @@
  *    mend (bad key, missing scope) offers no "Try again".
  */
 import type { Formatters, Translate } from '../../i18n';
-import { isKlaviyoError } from '../../klaviyo/errors';
+import { isKlaviyoError } from '../../klaviyo';
 import type { ReplyFailure } from '../../reply/types';
 
 /** The longest service detail shown: enough for a sentence, never a stack of JSON. */

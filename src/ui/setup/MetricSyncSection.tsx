@@ -3,7 +3,7 @@ import { Checkbox, Field, Fieldset, Input, Radio, Toggle } from '@zendeskgarden/
 import { Alert } from '@zendeskgarden/react-notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { useI18n } from '../../i18n';
+import { useI18n } from '../common/I18nProvider';
 import {
   checkPrivateKey,
   defaultConfig,

@@ -1,5 +1,5 @@
 import type { ProvisionStep } from '../../metrics/provision';
-import { useI18n } from '../../i18n';
+import { useI18n } from '../common/I18nProvider';
 import { objectLabel } from './reasons';
 
 /** What provisioning did, one line per Zendesk object. */

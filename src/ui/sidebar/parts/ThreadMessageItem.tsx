@@ -1,7 +1,7 @@
 import { getColor } from '@zendeskgarden/react-theming';
 import styled, { css } from 'styled-components';
 import type { ThreadMessage } from '../../../sms/model';
-import { useI18n } from '../../../i18n';
+import { useI18n } from '../../common/I18nProvider';
 import { clip } from './text';
 
 /** Longer than any SMS Klaviyo sends (1 600 characters): anything beyond is cut for display. */

@@ -1,6 +1,7 @@
 import { Tag } from '@zendeskgarden/react-tags';
 import type { CannotTextReason, ConsentSummary } from '../../../sms/model';
-import { useI18n, type MessageKey } from '../../../i18n';
+import { useI18n } from '../../common/I18nProvider';
+import type { MessageKey } from '../../../i18n';
 import styled from 'styled-components';
 import { Line, Section } from '../parts/Section';
 

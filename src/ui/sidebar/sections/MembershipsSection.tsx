@@ -1,8 +1,8 @@
 import { SM } from '@zendeskgarden/react-typography';
 import type { ReactNode } from 'react';
 import styled from 'styled-components';
-import type { NamedGroup, ProfileMemberships } from '../../../klaviyo/model';
-import { useI18n } from '../../../i18n';
+import type { NamedGroup, ProfileMemberships } from '../../../klaviyo';
+import { useI18n } from '../../common/I18nProvider';
 import { StatusMessage } from '../../common/StatusMessage';
 import { CollapsibleSection } from '../parts/CollapsibleSection';
 import { ErrorNotice } from '../parts/ErrorNotice';

@@ -1,7 +1,8 @@
 import { SM } from '@zendeskgarden/react-typography';
 import { useState, type ReactNode } from 'react';
-import type { KlaviyoEvent } from '../../../klaviyo/model';
-import { useI18n, type Formatters } from '../../../i18n';
+import type { KlaviyoEvent } from '../../../klaviyo';
+import { useI18n } from '../../common/I18nProvider';
+import type { Formatters } from '../../../i18n';
 import { StatusMessage } from '../../common/StatusMessage';
 import { CollapsibleSection } from '../parts/CollapsibleSection';
 import { ErrorNotice } from '../parts/ErrorNotice';
