@@ -1,4 +1,5 @@
 import { getColor } from '@zendeskgarden/react-theming';
+import { SM } from '@zendeskgarden/react-typography';
 import type { ReactNode } from 'react';
 import styled from 'styled-components';
 
@@ -107,4 +108,14 @@ export const SpreadRow = styled(Wrap)`
 /** A paragraph of a section with no margins of its own. */
 export const Line = styled.p`
   margin: 0;
+`;
+
+/** A line of small type with no margins of its own. */
+export const Note = styled(SM)`
+  margin: 0;
+`;
+
+/** Something set off from what is above it by Garden's small gap. */
+export const Below = styled.div`
+  margin-top: ${({ theme }) => theme.space.xs};
 `;
