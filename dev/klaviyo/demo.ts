@@ -4,22 +4,11 @@
  * so the demo always looks recent. The SMS text is in `Message Body` (one plausible candidate:
  * Klaviyo does not document which property holds it; the thread code looks for several).
  */
-import type { KlaviyoSeed, SeedEvent, SeedProfile } from './store';
+import { mariaHistory } from './demo-maria';
+import { DEMO_IDS, DEMO_PHONES, demoProfiles } from './demo-profiles';
+import type { KlaviyoSeed, SeedEvent } from './store';
 
-export const DEMO_IDS = {
-  maria: '01DEMOMARIA000000000000000',
-  sven: '01DEMOSVEN0000000000000000',
-  jordan: '01DEMOJORDAN00000000000000',
-  phone: '01DEMOPHONE000000000000000',
-  samEmail: '01DEMOSAMEMAIL000000000000',
-  samPhone: '01DEMOSAMPHONE000000000000',
-} as const;
-
-export const DEMO_CONVERSATIONS = {
-  maria: '01DEMOCONVMARIA00000000000',
-  jordan: '01DEMOCONVJORDAN0000000000',
-  phone: '01DEMOCONVPHONE00000000000',
-} as const;
+export { DEMO_CONVERSATIONS, DEMO_IDS } from './demo-profiles';
 
 /** The brand's Klaviyo sending number. */
 export const DEMO_BRAND_NUMBER = '+18335550100';
@@ -60,60 +49,6 @@ const SEGMENTS = [
   { id: 'SeEngd', name: 'Engaged (90 days)' },
 ];
 
-type Consent = 'SUBSCRIBED' | 'UNSUBSCRIBED' | 'NEVER_SUBSCRIBED';
-
-function subscriptions(
-  email: Consent,
-  smsMarketing: Consent,
-  smsTransactional: Consent,
-  at: string,
-) {
-  const channel = (consent: Consent, flag: string, method: string) => ({
-    [flag]: consent === 'SUBSCRIBED',
-    consent,
-    consent_timestamp: consent === 'NEVER_SUBSCRIBED' ? null : at,
-    method: consent === 'NEVER_SUBSCRIBED' ? null : method,
-    method_detail: null,
-    last_updated: consent === 'NEVER_SUBSCRIBED' ? null : at,
-  });
-  return {
-    email: {
-      marketing: {
-        ...channel(email, 'can_receive_email_marketing', 'FORM'),
-        custom_method_detail: null,
-        double_optin: null,
-        suppression: email === 'UNSUBSCRIBED' ? [{ reason: 'UNSUBSCRIBE', timestamp: at }] : [],
-        list_suppressions: [],
-      },
-    },
-    sms: {
-      marketing: channel(smsMarketing, 'can_receive_sms_marketing', 'TEXT'),
-      transactional: channel(smsTransactional, 'can_receive_sms_transactional', 'TEXT'),
-    },
-  };
-}
-
-function location(
-  city: string | null,
-  region: string | null,
-  country: string | null,
-  timezone: string,
-  zip: string | null = null,
-) {
-  return {
-    address1: null,
-    address2: null,
-    city,
-    country,
-    latitude: null,
-    longitude: null,
-    region,
-    zip,
-    timezone,
-    ip: null,
-  };
-}
-
 export function demoKlaviyoSeed(now: Date = new Date()): KlaviyoSeed {
   const t = now.getTime();
   const ago = (minutes: number) => new Date(t - minutes * 60_000).toISOString();
@@ -125,16 +60,24 @@ export function demoKlaviyoSeed(now: Date = new Date()): KlaviyoSeed {
     metric: { id: string },
     minutesAgo: number,
     properties: Record<string, unknown>,
-  ) => {
+  ): SeedEvent => {
     n += 1;
-    events.push({
+    const event: SeedEvent = {
       id: `EvDemo${String(n).padStart(5, '0')}`,
       profileId,
       metricId: metric.id,
       datetime: ago(minutesAgo),
       properties,
-    });
+    };
+    events.push(event);
+    return event;
   };
+  /**
+   * Marks `reply` as the customer's answer to `answered` (a campaign or flow text), which the
+   * stand-in serves as the event's `attributions`, as Klaviyo does for replies it attributes.
+   */
+  const answers = (reply: SeedEvent, answered: SeedEvent) =>
+    Object.assign(reply, { attributedTo: answered.id });
   const outbound = (
     profileId: string,
     to: string,
@@ -158,42 +101,12 @@ export function demoKlaviyoSeed(now: Date = new Date()): KlaviyoSeed {
 
   // ---- Maria Garcia: a long thread, orders, email opens, product views ----
   const maria = DEMO_IDS.maria;
-  const mariaPhone = '+14155550101';
-  const history: Array<[boolean, string]> = [
-    [false, 'Hi Maria, thanks for your order #4602! We will text you when it ships.'],
-    [true, 'Great, thank you!'],
-    [false, 'Your order #4602 has shipped. Track it here: https://acme.example.com/t/4602'],
-    [true, 'Got it 👍'],
-    [true, 'Do you have the linen shirt in medium?'],
-    [false, 'We do! The Linen Shirt is back in stock in M. Want us to hold one for you?'],
-    [true, 'Yes please'],
-    [false, 'Done, it is reserved for 48 hours under your name.'],
-    [true, 'Can I change the color to sage?'],
-    [false, 'Sage in M is available too, I switched the reservation.'],
-    [true, 'Perfect, ordering now'],
-    [false, 'Thanks Maria! Order #4711 confirmed.'],
-    [true, 'When will it arrive?'],
-    [false, 'Estimated delivery is Thursday.'],
-    [true, 'Thanks!'],
-    [false, 'Your order #4711 was delivered. Enjoy!'],
-    [true, 'The shirt is lovely. Do you ship to Canada? Asking for my sister'],
-    [false, 'We do ship to Canada, delivery takes 5–7 business days.'],
-    [true, 'Ok I will tell her'],
-    [false, 'Happy to help! Reply anytime.'],
-  ];
-  // 30 rounds of the older exchange (60 events), from 60 days ago to 9 days ago.
-  let minute = 60 * DAY;
-  for (let round = 0; round < 30; round++) {
-    const [isInbound, text] = history[round % history.length]!;
-    if (isInbound) inbound(maria, mariaPhone, minute, text);
-    else outbound(maria, mariaPhone, minute, text);
-    minute -= 17;
-    const [isInbound2, text2] = history[(round + 1) % history.length]!;
-    if (isInbound2) inbound(maria, mariaPhone, minute, text2);
-    else outbound(maria, mariaPhone, minute, text2);
-    minute -= Math.floor((51 * DAY) / 30);
+  const mariaPhone = DEMO_PHONES.maria;
+  for (const { day, after, from, text } of mariaHistory()) {
+    if (from === 'customer') inbound(maria, mariaPhone, day * DAY - after, text);
+    else outbound(maria, mariaPhone, day * DAY - after, text);
   }
-  add(maria, METRICS.receivedSms, 8 * DAY, {
+  const summerSale = add(maria, METRICS.receivedSms, 8 * DAY, {
     'Message Body':
       'ACME: Summer sale! 25% off everything this weekend with code SUN25. Shop: https://acme.example.com/s Reply STOP to opt out',
     'Message Type': 'campaign',
@@ -206,7 +119,13 @@ export function demoKlaviyoSeed(now: Date = new Date()): KlaviyoSeed {
     'Campaign Name': 'Summer Sale SMS',
     URL: 'https://acme.example.com/s',
   });
-  add(maria, METRICS.receivedSms, 6 * DAY, {
+  // The customer answers the campaign (Klaviyo attributes such a reply to it).
+  answers(
+    inbound(maria, mariaPhone, 8 * DAY - 34, 'Does SUN25 work on things already on sale?'),
+    summerSale,
+  );
+  outbound(maria, mariaPhone, 8 * DAY - 41, 'It does, on everything but gift cards. Enjoy!');
+  const abandonedCart = add(maria, METRICS.receivedSms, 6 * DAY, {
     'Message Body':
       'ACME: You left something in your cart! Complete your order: https://acme.example.com/c/8f2',
     'Message Type': 'flow',
@@ -216,6 +135,12 @@ export function demoKlaviyoSeed(now: Date = new Date()): KlaviyoSeed {
     'From Number': DEMO_BRAND_NUMBER,
     'To Number': mariaPhone,
   });
+  // And answers the abandoned-cart flow's text.
+  answers(
+    inbound(maria, mariaPhone, 6 * DAY - 48, "I'll finish it tonight, the site timed out on me"),
+    abandonedCart,
+  );
+  outbound(maria, mariaPhone, 6 * DAY - 55, 'No problem! Your cart is saved for 7 days.');
   add(maria, METRICS.failedSms, 5 * DAY, {
     'Message Body': 'Hi Maria, your return label is ready: https://acme.example.com/r/4711',
     'Message Type': 'conversational',
@@ -341,7 +266,7 @@ export function demoKlaviyoSeed(now: Date = new Date()): KlaviyoSeed {
 
   // ---- Jordan: unsubscribed everywhere ----
   const jordan = DEMO_IDS.jordan;
-  const jordanPhone = '+12125550199';
+  const jordanPhone = DEMO_PHONES.jordan;
   add(jordan, METRICS.receivedSms, 2 * DAY, {
     'Message Body':
       'ACME: Flash sale today only! 30% off: https://acme.example.com/f Reply STOP to opt out',
@@ -366,7 +291,7 @@ export function demoKlaviyoSeed(now: Date = new Date()): KlaviyoSeed {
 
   // ---- +82 phone-only profile: a short thread ----
   const phoneId = DEMO_IDS.phone;
-  const koPhone = '+821055501234';
+  const koPhone = DEMO_PHONES.phone;
   outbound(phoneId, koPhone, 2 * DAY, 'ACME: Your order #4833 is out for delivery today.');
   inbound(phoneId, koPhone, 2 * DAY - 30, 'The courier left it at the wrong building');
   outbound(phoneId, koPhone, 2 * DAY - 40, 'Sorry! We are contacting the courier now.');
@@ -383,178 +308,13 @@ export function demoKlaviyoSeed(now: Date = new Date()): KlaviyoSeed {
   });
   outbound(
     DEMO_IDS.samPhone,
-    '+15035550142',
+    DEMO_PHONES.samPhone,
     7 * DAY,
     'ACME: Welcome! Reply HELP for help, STOP to opt out.',
     { 'Message Type': 'flow', $flow: 'FlWlcM', 'Flow Name': 'SMS Welcome Series' },
   );
 
-  const created = (days: number) => ago(days * DAY);
-  const profiles: SeedProfile[] = [
-    {
-      id: maria,
-      attributes: {
-        email: 'maria.garcia@example.com',
-        phone_number: mariaPhone,
-        external_id: 'shopify-7001',
-        first_name: 'Maria',
-        last_name: 'Garcia',
-        organization: null,
-        locale: 'en-US',
-        title: null,
-        image: null,
-        created: created(400),
-        updated: created(1),
-        last_event_date: ago(45),
-        location: location('San Francisco', 'CA', 'United States', 'America/Los_Angeles', '94110'),
-        properties: {},
-        subscriptions: subscriptions('SUBSCRIBED', 'SUBSCRIBED', 'SUBSCRIBED', created(390)),
-        predictive_analytics: {
-          historic_clv: 246.5,
-          predicted_clv: 180,
-          total_clv: 426.5,
-          historic_number_of_orders: 3,
-          predicted_number_of_orders: 2.1,
-          average_days_between_orders: 24,
-          average_order_value: 82.17,
-          churn_probability: 0.12,
-          expected_date_of_next_order: new Date(t + 21 * DAY * 60_000).toISOString(),
-          ranked_channel_affinity: ['sms', 'email'],
-        },
-      },
-      listIds: ['LiNeWs', 'LiSmSs'],
-      segmentIds: ['SeVipC', 'SeEngd'],
-      conversations: [{ id: DEMO_CONVERSATIONS.maria, channel: 'sms' }],
-    },
-    {
-      id: sven,
-      attributes: {
-        email: 'sven.lindqvist@example.se',
-        phone_number: null,
-        external_id: null,
-        first_name: 'Sven',
-        last_name: 'Lindqvist',
-        organization: null,
-        locale: 'sv-SE',
-        title: null,
-        image: null,
-        created: created(120),
-        updated: created(2),
-        last_event_date: created(1),
-        location: location('Stockholm', null, 'Sweden', 'Europe/Stockholm'),
-        properties: {},
-        subscriptions: subscriptions(
-          'SUBSCRIBED',
-          'NEVER_SUBSCRIBED',
-          'NEVER_SUBSCRIBED',
-          created(119),
-        ),
-        predictive_analytics: null,
-      },
-      listIds: ['LiNeWs'],
-      segmentIds: [],
-    },
-    {
-      id: jordan,
-      attributes: {
-        email: 'jordan.lee@example.com',
-        phone_number: jordanPhone,
-        external_id: null,
-        first_name: 'Jordan',
-        last_name: 'Lee',
-        organization: null,
-        locale: 'en-US',
-        title: null,
-        image: null,
-        created: created(200),
-        updated: created(2),
-        last_event_date: created(2),
-        location: location('New York', 'NY', 'United States', 'America/New_York'),
-        properties: {},
-        subscriptions: subscriptions('UNSUBSCRIBED', 'UNSUBSCRIBED', 'UNSUBSCRIBED', created(2)),
-        predictive_analytics: null,
-      },
-      listIds: [],
-      segmentIds: [],
-      conversations: [{ id: DEMO_CONVERSATIONS.jordan, channel: 'sms' }],
-    },
-    {
-      id: phoneId,
-      attributes: {
-        email: null,
-        phone_number: koPhone,
-        external_id: null,
-        first_name: null,
-        last_name: null,
-        organization: null,
-        locale: 'ko-KR',
-        title: null,
-        image: null,
-        created: created(30),
-        updated: created(2),
-        last_event_date: ago(90),
-        location: location('Seoul', null, 'South Korea', 'Asia/Seoul'),
-        properties: {},
-        subscriptions: subscriptions('NEVER_SUBSCRIBED', 'SUBSCRIBED', 'SUBSCRIBED', created(30)),
-        predictive_analytics: null,
-      },
-      listIds: ['LiSmSs'],
-      segmentIds: [],
-      conversations: [{ id: DEMO_CONVERSATIONS.phone, channel: 'sms' }],
-    },
-    {
-      id: DEMO_IDS.samEmail,
-      attributes: {
-        email: 'sam.taylor@example.com',
-        phone_number: null,
-        external_id: null,
-        first_name: 'Sam',
-        last_name: 'Taylor',
-        organization: null,
-        locale: 'en-US',
-        title: null,
-        image: null,
-        created: created(90),
-        updated: created(5),
-        last_event_date: created(5),
-        location: location('Portland', 'OR', 'United States', 'America/Los_Angeles'),
-        properties: {},
-        subscriptions: subscriptions(
-          'SUBSCRIBED',
-          'NEVER_SUBSCRIBED',
-          'NEVER_SUBSCRIBED',
-          created(90),
-        ),
-        predictive_analytics: null,
-      },
-      listIds: ['LiNeWs'],
-      segmentIds: [],
-    },
-    {
-      id: DEMO_IDS.samPhone,
-      attributes: {
-        email: null,
-        phone_number: '+15035550142',
-        external_id: null,
-        first_name: 'Sam',
-        last_name: null,
-        organization: null,
-        locale: null,
-        title: null,
-        image: null,
-        created: created(10),
-        updated: created(7),
-        last_event_date: created(7),
-        location: location(null, null, null, 'America/Los_Angeles'),
-        properties: {},
-        subscriptions: subscriptions('NEVER_SUBSCRIBED', 'SUBSCRIBED', 'SUBSCRIBED', created(10)),
-        predictive_analytics: null,
-      },
-      listIds: ['LiSmSs'],
-      segmentIds: [],
-      conversations: [{ id: '01DEMOCONVSAM0000000000000', channel: 'sms' }],
-    },
-  ];
+  const profiles = demoProfiles(now);
 
   return {
     account: { id: 'AbC123', organizationName: 'Acme' },

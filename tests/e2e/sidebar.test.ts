@@ -2,7 +2,7 @@
  * The agent sidebar in the local workspace, one demo customer per test, asserting what a person
  * sees in the 320 px ticket sidebar.
  */
-import type { Frame } from 'playwright-core';
+import type { Frame, Locator } from 'playwright-core';
 import { appFrame, appIframeSelector } from './support/browser';
 import { browserSuite } from './support/suite';
 
@@ -22,6 +22,26 @@ async function visible(frame: Frame, content: string | RegExp): Promise<void> {
   await frame.getByText(content).first().waitFor({ timeout: 20_000 });
 }
 
+async function box(
+  locator: Locator,
+): Promise<{ x: number; y: number; width: number; height: number }> {
+  const b = await locator.boundingBox();
+  if (!b) throw new Error('not on screen');
+  return b;
+}
+
+/** Waits until the app's frame stops changing height (its auto-resize settled). */
+async function settledHeight(ticketId: number): Promise<void> {
+  const frameBox = suite.page.locator(appIframeSelector({ ticketId }));
+  let last = -1;
+  for (let i = 0; i < 50; i++) {
+    const height = (await box(frameBox)).height;
+    if (height === last) return;
+    last = height;
+    await suite.page.waitForTimeout(200);
+  }
+}
+
 async function noSideways(frame: Frame): Promise<boolean> {
   return frame.evaluate(
     () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
@@ -29,7 +49,7 @@ async function noSideways(frame: Frame): Promise<boolean> {
 }
 
 describe('agent sidebar in the workspace', () => {
-  it('ticket 101: a subscriber with a long SMS thread, both sides, labels and orders', async () => {
+  it('ticket 101: who, consent, local time, the latest messages and the composer fit the first 900 px; the app stays under 1,200 px', async () => {
     const frame = await openTicket(101);
     expect(await text(frame, 'profile-name')).toBe('Maria Garcia');
     await visible(frame, 'Matched by email');
@@ -37,34 +57,106 @@ describe('agent sidebar in the workspace', () => {
     expect(await text(frame, 'can-text')).toBe('You may text this customer.');
     expect(await text(frame, 'local-time')).toContain('America/Los_Angeles');
 
-    await frame.getByTestId('thread-message').nth(49).waitFor({ timeout: 20_000 });
-    expect(await frame.getByTestId('thread-message').count()).toBe(50);
-    expect(await frame.locator('[data-direction="inbound"]').count()).toBeGreaterThan(0);
-    expect(await frame.locator('[data-direction="outbound"]').count()).toBeGreaterThan(0);
-    await visible(frame, 'Campaign: Summer Sale SMS');
-    await visible(frame, 'Flow: Abandoned Cart SMS');
-    await visible(frame, 'Not delivered: Device Unreachable');
+    const log = frame.getByRole('log', { name: 'SMS conversation, newest at the bottom' });
+    const latest = log.getByTestId('thread-message').last();
+    await latest.waitFor({ timeout: 20_000 });
+    expect(await latest.textContent()).toContain(
+      'Also can you send it to my work address instead?',
+    );
+    const textbox = frame.getByRole('textbox', { name: 'Reply by SMS' });
+    await textbox.waitFor({ timeout: 20_000 });
+    await settledHeight(101);
 
-    const firstOrder = await text(frame, 'order');
-    expect(firstOrder).toContain('$72.50');
-    expect(firstOrder).toContain('Linen Shirt (Sage), Gift Wrap');
-
-    await frame.getByRole('button', { name: 'Load older messages' }).click();
-    await frame.getByTestId('thread-message').nth(50).waitFor({ timeout: 20_000 });
-
-    // The iframe grows with its content instead of scrolling inside Zendesk's scroll.
-    const iframeHeight = await suite.page
-      .locator(appIframeSelector({ ticketId: 101 }))
-      .evaluate((el) => el.getBoundingClientRect().height);
-    expect(iframeHeight).toBeGreaterThan(2000);
+    // Measured from the top of the app's frame, which the workspace does not scroll.
+    const app = await box(suite.page.locator(appIframeSelector({ ticketId: 101 })));
+    const below = async (locator: Locator) => {
+      const b = await box(locator);
+      return b.y + b.height - app.y;
+    };
+    expect(await below(latest)).toBeLessThanOrEqual(900);
+    expect(await below(textbox)).toBeLessThanOrEqual(900);
+    // The composer sits directly under the conversation, the latest message inside its view.
+    const logBox = await box(log);
+    const latestBox = await box(latest);
+    expect(latestBox.y + latestBox.height).toBeLessThanOrEqual(logBox.y + logBox.height + 1);
+    expect((await box(textbox)).y).toBeGreaterThan(logBox.y + logBox.height);
+    expect(app.height).toBeLessThanOrEqual(1200);
     expect(await noSideways(frame)).toBe(true);
+
+    // The thread opened at its bottom.
+    const atBottom = await log.evaluate(
+      (el) =>
+        el.scrollHeight - el.scrollTop - el.clientHeight <= 2 && el.scrollHeight > el.clientHeight,
+    );
+    expect(atBottom).toBe(true);
 
     // Opening the profile's view needs one profile and one events request, no conversations.
     const requests = await suite.workspace.control.klaviyoRequests();
     expect(requests.filter((r) => r.path === '/api/profiles')).toHaveLength(1);
     expect(requests.filter((r) => r.path.includes('conversation'))).toHaveLength(0);
-    // Predictive analytics are not part of the view: the agent opens them.
     expect(requests.filter((r) => r.url.includes('predictive'))).toHaveLength(0);
+  });
+
+  it('ticket 101: older messages come as the agent scrolls up, then "Load older messages" past the last 50', async () => {
+    const frame = await openTicket(101);
+    const log = frame.getByRole('log', { name: 'SMS conversation, newest at the bottom' });
+    const messages = log.getByTestId('thread-message');
+    await messages.last().waitFor({ timeout: 20_000 });
+    const first = await messages.count();
+    expect(first).toBeLessThan(50);
+
+    await log.evaluate((el) => {
+      el.scrollTop = 0;
+    });
+    await frame.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid="thread-message"]').length > n,
+      first,
+    );
+    // What the agent was reading stays in view: the log is not thrown back to its top.
+    expect(await log.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+
+    // Scrolling on up reaches the marketing texts and, at 50, the button for older ones.
+    const older = log.getByRole('button', { name: 'Load older messages' });
+    for (let i = 0; i < 10 && !(await older.isVisible()); i++) {
+      const n = await messages.count();
+      await log.evaluate((el) => {
+        el.scrollTop = 0;
+      });
+      await frame
+        .waitForFunction(
+          (count) =>
+            document.querySelectorAll('[data-testid="thread-message"]').length > count ||
+            document.querySelector('[data-testid="thread-log"] button') !== null,
+          n,
+        )
+        .catch(() => undefined);
+    }
+    expect(await messages.count()).toBe(50);
+    await visible(frame, 'Campaign: Summer Sale SMS');
+    await visible(frame, 'Flow: Abandoned Cart SMS');
+    await visible(frame, 'Not delivered: Device Unreachable');
+    await older.click();
+    await messages.nth(50).waitFor({ timeout: 20_000 });
+  });
+
+  it('ticket 101: orders, activity and lists are one line each until opened', async () => {
+    const frame = await openTicket(101);
+    await frame
+      .getByTestId('orders-summary')
+      .filter({ hasText: '$72.50' })
+      .waitFor({ timeout: 20_000 });
+    const orders = await text(frame, 'orders-summary');
+    expect(orders).toContain('$72.50');
+    expect(orders).toContain('(3 in all)');
+    expect(await text(frame, 'activity-summary')).toContain('Latest: ');
+    expect(await text(frame, 'memberships-summary')).toBe('Loaded when you open it');
+    expect(await frame.getByTestId('order').count()).toBe(0);
+    await frame.getByRole('button', { name: 'Recent orders' }).click();
+    const firstOrder = await text(frame, 'order');
+    expect(firstOrder).toContain('$72.50');
+    expect(firstOrder).toContain('Linen Shirt (Sage), Gift Wrap');
+
+    // Predictive analytics are not part of the view: the agent opens them.
     const show = frame.getByRole('button', { name: 'Show lifetime value and churn risk' });
     expect(await show.getAttribute('aria-expanded')).toBe('false');
     await show.click();

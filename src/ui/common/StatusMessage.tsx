@@ -2,8 +2,19 @@ import { Button } from '@zendeskgarden/react-buttons';
 import { Skeleton } from '@zendeskgarden/react-loaders';
 import { Alert } from '@zendeskgarden/react-notifications';
 import { SM } from '@zendeskgarden/react-typography';
+import { getColor } from '@zendeskgarden/react-theming';
 import type { ReactNode } from 'react';
+import styled from 'styled-components';
 import { useI18n } from './I18nProvider';
+
+/** The quiet line of an empty state, in Garden's subtle foreground. */
+const Quiet = styled(SM)`
+  color: ${({ theme }) => getColor({ theme, variable: 'foreground.subtle' })};
+`;
+
+const Retry = styled(Button)`
+  margin-top: ${({ theme }) => theme.space.xs};
+`;
 
 type Props =
   | { kind: 'loading'; lines?: number; label?: string }
@@ -33,16 +44,16 @@ export function StatusMessage(props: Props) {
     );
   }
   if (props.kind === 'empty') {
-    return <SM style={{ color: 'inherit', opacity: 0.75 }}>{props.children}</SM>;
+    return <Quiet>{props.children}</Quiet>;
   }
   return (
     <Alert type={props.type ?? 'error'} role="alert">
       {props.title && <Alert.Title>{props.title}</Alert.Title>}
       <Alert.Paragraph>{props.children ?? t('common.unexpected_error')}</Alert.Paragraph>
       {props.onRetry && (
-        <Button size="small" isBasic onClick={props.onRetry} style={{ marginTop: 8 }}>
+        <Retry size="small" isBasic onClick={props.onRetry}>
           {t('common.retry')}
-        </Button>
+        </Retry>
       )}
     </Alert>
   );

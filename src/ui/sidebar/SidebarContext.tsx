@@ -10,6 +10,7 @@ export interface CurrentProfile {
   localTime: LocalTimeStatus | null;
 }
 
+/** What the sidebar's root shares with the views below it. */
 export interface SidebarShared {
   ticketId: number | null;
   localMessages: (profileId: string) => ThreadMessage[];
@@ -17,15 +18,14 @@ export interface SidebarShared {
   setCurrent: (current: CurrentProfile | null) => void;
 }
 
-const Context = createContext<SidebarShared>({
-  ticketId: null,
-  localMessages: () => [],
-  onLocalMessage: () => {},
-  setCurrent: () => {},
-});
+const Context = createContext<SidebarShared | null>(null);
 
 export const SidebarSharedProvider = Context.Provider;
 
+/** The root's shared state. Outside `<SidebarSharedProvider>` it throws: a silent no-op would
+ *  lose the agent's sent messages without a trace. */
 export function useSidebarShared(): SidebarShared {
-  return useContext(Context);
+  const shared = useContext(Context);
+  if (!shared) throw new Error('useSidebarShared must be used inside <SidebarSharedProvider>');
+  return shared;
 }

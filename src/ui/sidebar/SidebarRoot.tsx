@@ -18,25 +18,32 @@ import { StatusMessage } from '../common/StatusMessage';
 import { useAppKlaviyo } from '../common/useAppKlaviyo';
 import type { LocalMessageUpdate } from './composer/types';
 import { KlaviyoProvider, useKlaviyo } from './KlaviyoContext';
-import { applyLocalUpdate, type LocalMessages } from './localMessages';
-import { RequesterView } from './RequesterView';
+import { applyLocalUpdate, type LocalMessages } from './parts/localMessages';
+import { RequesterView } from './views/RequesterView';
 import { SaveBridge } from './SaveBridge';
-import { Section } from './Section';
-import { garden } from './theme';
+import { Section } from './parts/Section';
 import { SidebarSharedProvider, type CurrentProfile, type SidebarShared } from './SidebarContext';
 
 const NO_MESSAGES: ThreadMessage[] = [];
 
 /** Garden's type and colours for the whole sidebar; long unbroken strings wrap. */
 const Root = styled.main`
-  padding: 4px 12px 12px;
+  position: relative;
+  padding: ${(p) => p.theme.space.xs} ${(p) => p.theme.space.sm} ${(p) => p.theme.space.sm};
   min-width: 0;
   overflow-wrap: anywhere;
-  font-family: ${(p) => garden(p).fonts.system};
-  font-size: ${(p) => garden(p).fontSizes.md};
-  line-height: ${(p) => garden(p).lineHeights.md};
-  color: ${(p) => getColor({ theme: garden(p), variable: 'foreground.default' })};
-  background: ${(p) => getColor({ theme: garden(p), variable: 'background.default' })};
+  font-family: ${(p) => p.theme.fonts.system};
+  font-size: ${(p) => p.theme.fontSizes.md};
+  line-height: ${(p) => p.theme.lineHeights.md};
+  color: ${(p) => getColor({ theme: p.theme, variable: 'foreground.default' })};
+  background: ${(p) => getColor({ theme: p.theme, variable: 'background.default' })};
+`;
+
+/** Refresh sits in the top corner, beside the first section's heading, not on a row of its own. */
+const RefreshCorner = styled.div`
+  position: absolute;
+  top: ${(p) => p.theme.space.xxs};
+  inset-inline-end: ${(p) => p.theme.space.sm};
 `;
 
 /**
@@ -142,9 +149,9 @@ function Sidebar() {
 
   return (
     <SidebarSharedProvider value={shared}>
-      <div style={{ display: 'flex', justifyContent: 'flex-end', marginBottom: 4 }}>
+      <RefreshCorner>
         <RefreshButton />
-      </div>
+      </RefreshCorner>
       {body}
       <SaveBridge
         klaviyo={klaviyo}

@@ -18,6 +18,8 @@ import {
 import type { FakeZafOptions } from '../../support/fakeZafClient';
 
 withStandIns();
+// Typing and sending through the stand-ins takes 1–6 s per test in jsdom on a busy 2-core machine.
+jest.setTimeout(20_000);
 
 type Overrides = Partial<Omit<ComposerProps, 'klaviyo'>>;
 
@@ -263,6 +265,17 @@ describe('Composer: sending', () => {
     expect(sendButton()).toHaveTextContent(/^Sending…$/);
     await screen.findByTestId('composer-sent');
     expect(postedMessages(world.klaviyoStore)).toHaveLength(1);
+  });
+
+  it('keeps the focus in the text box after Send is clicked, ready for the next text', async () => {
+    const world = standIns();
+    const { textbox, sendButton, user } = await renderComposer();
+    await user.type(textbox, 'On its way today');
+    await user.click(sendButton());
+    expect(textbox).toHaveFocus();
+    await screen.findByTestId('composer-sent');
+    expect(postedMessages(world.klaviyoStore)).toHaveLength(1);
+    expect(textbox).toHaveFocus();
   });
 
   it('sends once for a double click or two quick Ctrl+Enter presses', async () => {

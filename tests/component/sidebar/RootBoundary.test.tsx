@@ -14,7 +14,8 @@ describe('a whole screen', () => {
         <Screen Root={Broken} />
       </AppShell>,
     );
-    expect(await screen.findByRole('alert')).toHaveTextContent(/.+/);
+    // The failed import settles on a busy machine in more than findBy's default second.
+    expect(await screen.findByRole('alert', {}, { timeout: 10_000 })).toHaveTextContent(/.+/);
     quiet.mockRestore();
   });
 });

@@ -1,4 +1,4 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
@@ -9,9 +9,15 @@ import {
   klaviyoHandlers,
   type KlaviyoStore,
 } from '../../../dev/klaviyo';
+import { THREAD_FIRST_SHOWN, THREAD_STEP } from '../../../src/ui/sidebar/parts/useThreadWindow';
+import { THREAD_PAGE } from '../../../src/ui/sidebar/sections/ThreadSection';
 import SidebarRoot from '../../../src/ui/sidebar/SidebarRoot';
 import { TEST_KLAVIYO_KEY } from '../../support/fakeZafClient';
 import { agent, renderInZaf } from './support';
+
+// Each test renders the whole sidebar in jsdom (Garden, React Query, MSW): 1–6 s on a busy
+// 2-core machine, past Jest's default 5 s.
+jest.setTimeout(20_000);
 
 const userUpdates: Array<{ id: string; body: unknown }> = [];
 let store: KlaviyoStore;
@@ -79,23 +85,22 @@ describe('the agent sidebar', () => {
     expect(screen.getByTestId('can-text')).toHaveTextContent('You may text this customer.');
     expect(screen.getByTestId('local-time')).toHaveTextContent('America/Los_Angeles');
 
-    await waitFor(() => expect(screen.getAllByTestId('thread-message')).toHaveLength(50));
+    await waitFor(() =>
+      expect(screen.getAllByTestId('thread-message')).toHaveLength(THREAD_FIRST_SHOWN),
+    );
     const thread = screen.getByTestId('section-thread');
     expect(within(thread).getAllByText(/Customer wrote:/).length).toBeGreaterThan(0);
     expect(within(thread).getAllByText(/We wrote:/).length).toBeGreaterThan(0);
-    expect(within(thread).getByText('Campaign: Summer Sale SMS')).toBeInTheDocument();
-    expect(within(thread).getByText('Flow: Abandoned Cart SMS')).toBeInTheDocument();
     expect(within(thread).getByText('Not delivered: Device Unreachable')).toBeInTheDocument();
     const messages = screen.getAllByTestId('thread-message');
     expect(messages[messages.length - 1]).toHaveTextContent(
       'Also can you send it to my work address instead?',
     );
-
-    const orders = screen.getAllByTestId('order');
-    expect(orders[0]).toHaveTextContent('$72.50');
-    expect(orders[0]).toHaveTextContent('Items (2): Linen Shirt (Sage), Gift Wrap');
-    expect(screen.getByTestId('section-activity')).toHaveTextContent('Opened Email');
-    expect(screen.getByTestId('section-activity')).not.toHaveTextContent('Received SMS');
+    // The marketing texts are a little further up: scrolling up brings them.
+    expect(within(thread).queryByText('Campaign: Summer Sale SMS')).not.toBeInTheDocument();
+    fireEvent.scroll(screen.getByRole('log', { name: 'SMS conversation, newest at the bottom' }));
+    expect(within(thread).getByText('Flow: Abandoned Cart SMS')).toBeInTheDocument();
+    expect(within(thread).getByText('Campaign: Summer Sale SMS')).toBeInTheDocument();
 
     // Cold view: one profile request and one events request, no conversations.
     expect(klaviyoCalls('/api/profiles')).toHaveLength(1);
@@ -114,10 +119,29 @@ describe('the agent sidebar', () => {
     expect(within(predictive).getByText('12%')).toBeInTheDocument();
   });
 
+  it('summarises orders and activity in one line each until the agent opens them', async () => {
+    await renderInZaf(<SidebarRoot />, { data: ticket(101, PEOPLE.maria, ['sms']) });
+    await waitFor(() => expect(screen.getByTestId('orders-summary')).toBeInTheDocument());
+    expect(screen.getByTestId('orders-summary')).toHaveTextContent(
+      /Latest \$72\.50 on .* \(3 in all\)/,
+    );
+    expect(screen.queryByTestId('order')).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Recent orders' }));
+    const orders = screen.getAllByTestId('order');
+    expect(orders[0]).toHaveTextContent('$72.50');
+    expect(orders[0]).toHaveTextContent('Items (2): Linen Shirt (Sage), Gift Wrap');
+    expect(screen.getByTestId('activity-summary')).toHaveTextContent('Latest: Viewed Product');
+    await userEvent.click(screen.getByRole('button', { name: 'Recent activity' }));
+    expect(screen.getByTestId('section-activity')).toHaveTextContent('Opened Email');
+    expect(screen.getByTestId('section-activity')).not.toHaveTextContent('Received SMS');
+  });
+
   it('loads predictive analytics only when the agent asks for them', async () => {
     await renderInZaf(<SidebarRoot />, { data: ticket(101, PEOPLE.maria, ['sms']) });
     await profileShown('Maria Garcia');
-    await waitFor(() => expect(screen.getAllByTestId('thread-message')).toHaveLength(50));
+    await waitFor(() =>
+      expect(screen.getAllByTestId('thread-message')).toHaveLength(THREAD_FIRST_SHOWN),
+    );
     const predictiveCalls = () => store.requests.filter((r) => r.url.includes('predictive'));
     // The view asked for nothing predictive: not on the lookup (it would cut the whole account's
     // profile-search limit to 150 a minute) and not on its own.
@@ -180,12 +204,38 @@ describe('the agent sidebar', () => {
     expect(await within(section).findByTestId('predictive')).toHaveTextContent('12%');
   });
 
-  it('loads older messages on request', async () => {
+  it('shows earlier messages as the agent scrolls up, and older ones past the last 50 on request', async () => {
     await renderInZaf(<SidebarRoot />, { data: ticket(101, PEOPLE.maria, ['sms']) });
-    await waitFor(() => expect(screen.getAllByTestId('thread-message')).toHaveLength(50));
+    await waitFor(() =>
+      expect(screen.getAllByTestId('thread-message')).toHaveLength(THREAD_FIRST_SHOWN),
+    );
+    const log = screen.getByRole('log', { name: 'SMS conversation, newest at the bottom' });
+    // Up to the last 50, scrolling to the top is enough.
+    for (let shown = THREAD_FIRST_SHOWN; shown < THREAD_PAGE; shown += THREAD_STEP) {
+      expect(screen.getAllByTestId('thread-message')).toHaveLength(shown);
+      fireEvent.scroll(log);
+    }
+    expect(screen.getAllByTestId('thread-message')).toHaveLength(THREAD_PAGE);
+    fireEvent.scroll(log);
+    expect(screen.getAllByTestId('thread-message')).toHaveLength(THREAD_PAGE);
+    // Beyond them the agent asks.
     await userEvent.click(screen.getByRole('button', { name: 'Load older messages' }));
-    await waitFor(() => expect(screen.getAllByTestId('thread-message').length).toBeGreaterThan(50));
+    await waitFor(() =>
+      expect(screen.getAllByTestId('thread-message').length).toBeGreaterThan(THREAD_PAGE),
+    );
     expect(screen.queryByRole('button', { name: 'Load older messages' })).not.toBeInTheDocument();
+    fireEvent.scroll(log);
+    expect(screen.getAllByTestId('thread-message')[0]).toHaveTextContent(
+      "Hi Maria, thanks for your order #4602! We'll text you when it ships.",
+    );
+  });
+
+  it('says how many earlier messages a press of "Show earlier" adds', async () => {
+    await renderInZaf(<SidebarRoot />, { data: ticket(101, PEOPLE.maria, ['sms']) });
+    await userEvent.click(
+      await screen.findByRole('button', { name: `Show earlier messages (${THREAD_STEP} more)` }),
+    );
+    expect(screen.getAllByTestId('thread-message')).toHaveLength(THREAD_FIRST_SHOWN + THREAD_STEP);
   });
 
   it('loads lists and segments only when the agent opens them', async () => {
@@ -347,7 +397,9 @@ describe('the agent sidebar', () => {
 
   it('keeps showing cached data on a 429 during refresh and says when it retries', async () => {
     const view = await renderInZaf(<SidebarRoot />, { data: ticket(101, PEOPLE.maria) });
-    await waitFor(() => expect(screen.getAllByTestId('thread-message')).toHaveLength(50));
+    await waitFor(() =>
+      expect(screen.getAllByTestId('thread-message')).toHaveLength(THREAD_FIRST_SHOWN),
+    );
     store.faults.push({
       method: 'GET',
       path: '/api/profiles',
@@ -374,12 +426,14 @@ describe('the agent sidebar', () => {
       ).toBeGreaterThan(0),
     );
     expect(screen.getByTestId('profile-name')).toHaveTextContent('Maria Garcia');
-    expect(screen.getAllByTestId('thread-message')).toHaveLength(50);
+    expect(screen.getAllByTestId('thread-message')).toHaveLength(THREAD_FIRST_SHOWN);
   });
 
   it('asks Klaviyo nothing when the app is activated again while its data is fresh', async () => {
     const view = await renderInZaf(<SidebarRoot />, { data: ticket(101, PEOPLE.maria) });
-    await waitFor(() => expect(screen.getAllByTestId('thread-message')).toHaveLength(50));
+    await waitFor(() =>
+      expect(screen.getAllByTestId('thread-message')).toHaveLength(THREAD_FIRST_SHOWN),
+    );
     const before = {
       profiles: klaviyoCalls('/api/profiles').length,
       events: klaviyoCalls('/api/events').length,
@@ -396,7 +450,9 @@ describe('the agent sidebar', () => {
 
   it('refreshes stale data in the background when the app is activated again, keeping what is shown', async () => {
     const view = await renderInZaf(<SidebarRoot />, { data: ticket(101, PEOPLE.maria) });
-    await waitFor(() => expect(screen.getAllByTestId('thread-message')).toHaveLength(50));
+    await waitFor(() =>
+      expect(screen.getAllByTestId('thread-message')).toHaveLength(THREAD_FIRST_SHOWN),
+    );
     const before = klaviyoCalls('/api/events').length;
     // Coming back to the ticket five minutes later refreshes.
     const later = Date.now() + 5 * 60_000;
@@ -444,7 +500,9 @@ describe('the agent sidebar', () => {
 
   it('lets the agent reach every control with the keyboard', async () => {
     await renderInZaf(<SidebarRoot />, { data: ticket(101, PEOPLE.maria) });
-    await waitFor(() => expect(screen.getAllByTestId('thread-message')).toHaveLength(50));
+    await waitFor(() =>
+      expect(screen.getAllByTestId('thread-message')).toHaveLength(THREAD_FIRST_SHOWN),
+    );
     const reached: string[] = [];
     for (let i = 0; i < 40; i++) {
       await userEvent.tab();
@@ -456,8 +514,10 @@ describe('the agent sidebar', () => {
       expect.arrayContaining([
         'Refresh',
         expect.stringContaining('Open profile in Klaviyo'),
-        'Load older messages',
-        expect.stringContaining('All activity'),
+        'SMS conversation, newest at the bottom',
+        `Show earlier messages (${THREAD_STEP} more)`,
+        'Recent orders',
+        'Recent activity',
         'Lists and segments',
       ]),
     );
@@ -484,7 +544,9 @@ describe('the agent sidebar', () => {
 
   it('refreshes when the agent asks', async () => {
     await renderInZaf(<SidebarRoot />, { data: ticket(101, PEOPLE.maria) });
-    await waitFor(() => expect(screen.getAllByTestId('thread-message')).toHaveLength(50));
+    await waitFor(() =>
+      expect(screen.getAllByTestId('thread-message')).toHaveLength(THREAD_FIRST_SHOWN),
+    );
     const before = klaviyoCalls('/api/profiles').length;
     await userEvent.click(screen.getByRole('button', { name: 'Refresh' }));
     await waitFor(() => expect(klaviyoCalls('/api/profiles')).toHaveLength(before + 1));

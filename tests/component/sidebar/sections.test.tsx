@@ -1,14 +1,17 @@
-import { screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { useState } from 'react';
 import userEvent from '@testing-library/user-event';
 import { KlaviyoError } from '../../../src/klaviyo/errors';
-import { ActivitySection } from '../../../src/ui/sidebar/ActivitySection';
-import { ConsentSection } from '../../../src/ui/sidebar/ConsentSection';
-import { LocalTimeSection } from '../../../src/ui/sidebar/LocalTimeSection';
-import { MembershipsSection } from '../../../src/ui/sidebar/MembershipsSection';
-import { OrdersSection } from '../../../src/ui/sidebar/OrdersSection';
-import { PredictiveDisclosure } from '../../../src/ui/sidebar/PredictiveDisclosure';
-import { ProfileSection } from '../../../src/ui/sidebar/ProfileSection';
-import { ThreadSection } from '../../../src/ui/sidebar/ThreadSection';
+import { ActivitySection } from '../../../src/ui/sidebar/sections/ActivitySection';
+import { ConsentSection } from '../../../src/ui/sidebar/sections/ConsentSection';
+import { LocalTimeSection } from '../../../src/ui/sidebar/sections/LocalTimeSection';
+import { MembershipsSection } from '../../../src/ui/sidebar/sections/MembershipsSection';
+import { OrdersSection } from '../../../src/ui/sidebar/sections/OrdersSection';
+import { PredictiveDisclosure } from '../../../src/ui/sidebar/sections/PredictiveDisclosure';
+import { ProfileSection } from '../../../src/ui/sidebar/sections/ProfileSection';
+import { THREAD_FIRST_SHOWN, THREAD_STEP } from '../../../src/ui/sidebar/parts/useThreadWindow';
+import { ThreadSection } from '../../../src/ui/sidebar/sections/ThreadSection';
+import type { ThreadMessage } from '../../../src/sms/model';
 import { agent, eventFixture, messageFixture, profileFixture, renderInZaf } from './support';
 
 const noop = () => {};
@@ -294,6 +297,128 @@ describe('SMS thread section', () => {
     ).toBeInTheDocument();
   });
 
+  function conversation(count: number): ThreadMessage[] {
+    return Array.from({ length: count }, (_, i) =>
+      messageFixture({
+        id: `m${i}`,
+        direction: i % 2 === 0 ? 'inbound' : 'outbound',
+        status: i % 2 === 0 ? 'received' : 'delivered',
+        text: `Message number ${i}`,
+        datetime: new Date(Date.UTC(2026, 10, 1, 9, i)).toISOString(),
+      }),
+    );
+  }
+
+  /** jsdom lays nothing out: the log region is 280 px high, each message `perMessage` px. */
+  function layOut(perMessage = 100) {
+    jest.spyOn(HTMLElement.prototype, 'scrollHeight', 'get').mockImplementation(function (
+      this: HTMLElement,
+    ) {
+      if (this.dataset['testid'] !== 'thread-log') return 0;
+      return this.querySelectorAll('[data-testid="thread-message"]').length * perMessage;
+    });
+    jest.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockImplementation(function (
+      this: HTMLElement,
+    ) {
+      return this.dataset['testid'] === 'thread-log' ? 280 : 0;
+    });
+  }
+  afterEach(() => jest.restoreAllMocks());
+
+  function thread(all: ThreadMessage[], hasOlder = false) {
+    return (
+      <ThreadSection
+        messages={all}
+        loading={false}
+        hasOlder={hasOlder}
+        loadingOlder={false}
+        onLoadOlder={noop}
+      />
+    );
+  }
+
+  it('is a labelled log region that announces new messages politely', async () => {
+    await renderInZaf(thread(conversation(3)));
+    const log = screen.getByRole('log', { name: 'SMS conversation, newest at the bottom' });
+    expect(log).toHaveAttribute('aria-live', 'polite');
+    expect(within(log).getAllByTestId('thread-message')).toHaveLength(3);
+  });
+
+  it('opens at the latest message, newest at the bottom, showing only the latest few', async () => {
+    layOut();
+    await renderInZaf(thread(conversation(30)));
+    const items = screen.getAllByTestId('thread-message');
+    expect(items).toHaveLength(THREAD_FIRST_SHOWN);
+    expect(items[items.length - 1]).toHaveTextContent('Message number 29');
+    expect(items[0]).toHaveTextContent(`Message number ${30 - THREAD_FIRST_SHOWN}`);
+    expect(screen.getByTestId('thread-log').scrollTop).toBe(THREAD_FIRST_SHOWN * 100);
+  });
+
+  it('adds earlier messages when the agent scrolls to the top, keeping what they were reading in place', async () => {
+    layOut();
+    await renderInZaf(thread(conversation(30)));
+    const log = screen.getByTestId('thread-log');
+    // The agent reads from the top of what is shown.
+    log.scrollTop = 0;
+    fireEvent.scroll(log);
+    expect(screen.getAllByTestId('thread-message')).toHaveLength(THREAD_FIRST_SHOWN + THREAD_STEP);
+    // What was added above pushes the view down by as much: the same message stays in view.
+    expect(log.scrollTop).toBe(THREAD_STEP * 100);
+  });
+
+  it('follows a new message at the bottom, and never drags an agent who scrolled up', async () => {
+    layOut();
+    let push: (message: ThreadMessage) => void = noop;
+    function Live() {
+      const [all, setAll] = useState(conversation(12));
+      push = (message) => setAll((current) => [...current, message]);
+      return thread(all);
+    }
+    await renderInZaf(<Live />);
+    const log = screen.getByTestId('thread-log');
+    expect(log.scrollTop).toBe(THREAD_FIRST_SHOWN * 100);
+    act(() => push(messageFixture({ id: 'new', direction: 'inbound', text: 'One more thing' })));
+    expect(log.scrollTop).toBe((THREAD_FIRST_SHOWN + 1) * 100);
+
+    // Scrolled up to read (not to the very top): a new text does not move the view.
+    log.scrollTop = 300;
+    fireEvent.scroll(log);
+    act(() => push(messageFixture({ id: 'later', direction: 'inbound', text: 'Hello?' })));
+    expect(log.scrollTop).toBe(300);
+    expect(screen.getAllByTestId('thread-message').at(-1)).toHaveTextContent('Hello?');
+  });
+
+  it("says which campaign or flow a customer's text answers", async () => {
+    const reply = {
+      ...messageFixture({
+        id: 'r',
+        direction: 'inbound',
+        text: 'Does the code work on sale items?',
+      }),
+      repliesTo: { type: 'campaign' as const, name: 'Summer Sale SMS' },
+    };
+    await renderInZaf(thread([reply]));
+    expect(screen.getByTestId('thread-reply-to')).toHaveTextContent('Reply to Summer Sale SMS');
+  });
+
+  it('offers "Show earlier" for what is held and "Load older messages" past it', async () => {
+    const onLoadOlder = jest.fn();
+    await renderInZaf(
+      <ThreadSection
+        messages={conversation(THREAD_FIRST_SHOWN + 3)}
+        loading={false}
+        hasOlder
+        loadingOlder={false}
+        onLoadOlder={onLoadOlder}
+      />,
+    );
+    expect(screen.queryByRole('button', { name: 'Load older messages' })).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Show earlier messages (3 more)' }));
+    expect(screen.getAllByTestId('thread-message')).toHaveLength(THREAD_FIRST_SHOWN + 3);
+    await userEvent.click(screen.getByRole('button', { name: 'Load older messages' }));
+    expect(onLoadOlder).toHaveBeenCalledTimes(1);
+  });
+
   it('offers older messages and asks for them', async () => {
     const onLoadOlder = jest.fn();
     await renderInZaf(
@@ -380,6 +505,7 @@ describe('activity section', () => {
         onLoadMore={noop}
       />,
     );
+    await userEvent.click(screen.getByRole('button', { name: 'Recent activity' }));
     expect(screen.getAllByTestId('activity-event')).toHaveLength(3);
     expect(screen.getByText('Your order shipped')).toBeInTheDocument();
     expect(screen.getByText('Rain jacket')).toBeInTheDocument();
@@ -388,6 +514,29 @@ describe('activity section', () => {
     const shown = screen.getAllByTestId('activity-event');
     expect(shown).toHaveLength(1);
     expect(shown[0]).toHaveTextContent('Viewed Product');
+  });
+
+  it('is one summary line, the latest event and when, until the agent opens it', async () => {
+    jest.useFakeTimers({ now: new Date('2026-11-22T09:00:00Z'), advanceTimers: true });
+    await renderInZaf(
+      <ActivitySection
+        events={events}
+        loading={false}
+        hasMore={false}
+        loadingMore={false}
+        onLoadMore={noop}
+      />,
+    );
+    jest.useRealTimers();
+    const toggle = screen.getByRole('button', { name: 'Recent activity' });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.getByTestId('activity-summary')).toHaveTextContent(
+      'Latest: Opened Email, 2 days ago',
+    );
+    expect(screen.queryByTestId('activity-event')).not.toBeInTheDocument();
+    await userEvent.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    expect(screen.queryByTestId('activity-summary')).not.toBeInTheDocument();
   });
 
   it('shows a clear empty state', async () => {
@@ -419,12 +568,33 @@ describe('orders section', () => {
         loading={false}
       />,
     );
+    await userEvent.click(screen.getByRole('button', { name: 'Recent orders' }));
     const orders = screen.getAllByTestId('order');
     expect(orders[0]).toHaveTextContent('€120.50');
     expect(orders[0]).toHaveTextContent('Items (2): Rain jacket × 2, Socks');
     expect(orders[0]).toHaveTextContent('Nov 18, 2026');
     expect(orders[1]).toHaveTextContent('35.00');
     expect(orders[1]).toHaveTextContent('Items (1): Hat');
+  });
+
+  it('is one summary line, the latest order and how many, until the agent opens it', async () => {
+    await renderInZaf(
+      <OrdersSection
+        orders={[
+          eventFixture('Placed Order', '2026-11-18T09:00:00Z', { $value: 72.5, Currency: 'USD' }),
+          eventFixture('Placed Order', '2026-10-01T09:00:00Z', { $value: 35, Currency: 'USD' }),
+        ]}
+        loading={false}
+      />,
+    );
+    expect(screen.getByRole('button', { name: 'Recent orders' })).toHaveAttribute(
+      'aria-expanded',
+      'false',
+    );
+    expect(screen.getByTestId('orders-summary')).toHaveTextContent(
+      'Latest $72.50 on Nov 18, 2026 (2 in all)',
+    );
+    expect(screen.queryByTestId('order')).not.toBeInTheDocument();
   });
 
   it('says when there are no orders', async () => {
@@ -448,6 +618,28 @@ describe('lists and segments section', () => {
     expect(header).toHaveAttribute('aria-expanded', 'false');
     await userEvent.click(header);
     expect(onToggle).toHaveBeenCalledWith(true);
+  });
+
+  it('says in its summary line that it loads when opened, and what it holds once loaded', async () => {
+    const view = await renderInZaf(
+      <MembershipsSection
+        expanded={false}
+        onToggle={noop}
+        memberships={undefined}
+        loading={false}
+      />,
+    );
+    expect(screen.getByTestId('memberships-summary')).toHaveTextContent('Loaded when you open it');
+    view.unmount();
+    await renderInZaf(
+      <MembershipsSection
+        expanded={false}
+        onToggle={noop}
+        memberships={{ lists: [{ id: 'l', name: 'Newsletter' }], segments: [] }}
+        loading={false}
+      />,
+    );
+    expect(screen.getByTestId('memberships-summary')).toHaveTextContent('Lists: 1 · Segments: 0');
   });
 
   it('shows lists and segments when open', async () => {

@@ -1,7 +1,7 @@
 import { Button } from '@zendeskgarden/react-buttons';
 import { Field, Textarea } from '@zendeskgarden/react-forms';
 import { Alert } from '@zendeskgarden/react-notifications';
-import { getColor, type IGardenTheme } from '@zendeskgarden/react-theming';
+import { getColor } from '@zendeskgarden/react-theming';
 import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import styled from 'styled-components';
 import { useI18n } from '../../common/I18nProvider';
@@ -26,7 +26,7 @@ const Counter = styled.div`
   justify-content: space-between;
   gap: 4px 8px;
   margin-top: 4px;
-  font-size: ${({ theme }) => (theme as IGardenTheme).fontSizes.sm};
+  font-size: ${({ theme }) => theme.fontSizes.sm};
   color: ${({ theme }) => getColor({ theme, variable: 'foreground.subtle' })};
 `;
 
@@ -40,10 +40,26 @@ const Row = styled.div`
   }
 `;
 
+const Actions = styled.div`
+  display: flex;
+  gap: ${({ theme }) => theme.space.xs};
+  margin-top: ${({ theme }) => theme.space.xs};
+`;
+
+const NoteRetry = styled(Button)`
+  margin-top: ${({ theme }) => theme.space.xs};
+`;
+
 const Reason = styled.p`
   margin: 0;
-  font-size: ${({ theme }) => (theme as IGardenTheme).fontSizes.sm};
+  font-size: ${({ theme }) => theme.fontSizes.sm};
   color: ${({ theme }) => getColor({ theme, variable: 'foreground.subtle' })};
+`;
+
+/** The keyboard hint in small type: one line where it fits, so the box stays in the first screen. */
+const ShortcutHint = styled(Field.Hint)`
+  font-size: ${({ theme }) => theme.fontSizes.sm};
+  line-height: ${({ theme }) => theme.lineHeights.sm};
 `;
 
 function hourLabel(hour: number): string {
@@ -138,14 +154,14 @@ export function Composer(props: ComposerProps & { deps?: ReplyDeps }) {
               <> {t('composer.quiet.opens', { time: format.time(localTime.opensAt) })}</>
             )}
           </Alert.Paragraph>
-          <div style={{ display: 'flex', gap: 8, marginTop: 8 }}>
+          <Actions>
             <Button size="small" onClick={model.confirmQuietHours}>
               {t('composer.quiet.confirm')}
             </Button>
             <Button size="small" isBasic onClick={model.cancelQuietHours}>
               {t('composer.quiet.cancel')}
             </Button>
-          </div>
+          </Actions>
         </Alert>
       )}
 
@@ -192,15 +208,14 @@ export function Composer(props: ComposerProps & { deps?: ReplyDeps }) {
           {sent.note === 'failed' && (
             <>
               <Alert.Paragraph>{t('composer.sent.note_failed')}</Alert.Paragraph>
-              <Button
+              <NoteRetry
                 size="small"
                 isBasic
                 onClick={model.retryNote}
                 disabled={model.noteRetrying}
-                style={{ marginTop: 8 }}
               >
                 {t('composer.sent.note_retry')}
-              </Button>
+              </NoteRetry>
             </>
           )}
         </Alert>
@@ -214,11 +229,11 @@ export function Composer(props: ComposerProps & { deps?: ReplyDeps }) {
 
       <Field>
         <Field.Label>{t('composer.label')}</Field.Label>
-        <Field.Hint>{t('composer.shortcut_hint')}</Field.Hint>
+        <ShortcutHint>{t('composer.shortcut_hint')}</ShortcutHint>
         <Textarea
           ref={textareaRef}
           value={model.text}
-          minRows={3}
+          minRows={2}
           maxRows={10}
           placeholder={t('composer.placeholder')}
           onChange={(event) => model.setText(event.target.value)}
@@ -259,7 +274,11 @@ export function Composer(props: ComposerProps & { deps?: ReplyDeps }) {
         <Button
           isPrimary
           size="small"
-          onClick={model.send}
+          onClick={() => {
+            model.send();
+            // The button is disabled while sending: keep the agent's focus in the text box.
+            textareaRef.current?.focus();
+          }}
           disabled={disabled}
           aria-describedby={reason ? reasonId : undefined}
         >

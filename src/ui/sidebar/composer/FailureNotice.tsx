@@ -1,9 +1,10 @@
 import { Button } from '@zendeskgarden/react-buttons';
 import { Alert } from '@zendeskgarden/react-notifications';
+import styled from 'styled-components';
 import { useI18n } from '../../common/I18nProvider';
 import type { ReplyFailure } from '../../../reply/types';
 import { useCurrentUser } from '../../../zaf/hooks/useCurrentUser';
-import { failureText } from './failureText';
+import { failureText } from '../../common/errorText';
 
 export interface FailureNoticeProps {
   failure: ReplyFailure;
@@ -17,7 +18,12 @@ export interface FailureNoticeProps {
   onUseFlow(): void;
 }
 
-const actions = { display: 'flex', flexWrap: 'wrap', gap: 8, marginTop: 8 } as const;
+const Actions = styled.div`
+  display: flex;
+  flex-wrap: wrap;
+  gap: ${({ theme }) => theme.space.xs};
+  margin-top: ${({ theme }) => theme.space.xs};
+`;
 
 /** Why the last send failed, what was (not) sent, and the safe next step. The text stays. */
 export function FailureNotice(props: FailureNoticeProps) {
@@ -74,7 +80,7 @@ export function FailureNotice(props: FailureNoticeProps) {
             {t('composer.failure.use_flow_hint', { metric: props.flowMetricName })}
           </Alert.Paragraph>
         )}
-      {buttons && <div style={actions}>{buttons}</div>}
+      {buttons && <Actions>{buttons}</Actions>}
     </Alert>
   );
 }

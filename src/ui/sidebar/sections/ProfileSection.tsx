@@ -1,12 +1,13 @@
 import { Tag } from '@zendeskgarden/react-tags';
 import { LG } from '@zendeskgarden/react-typography';
 import type { ReactNode } from 'react';
-import type { KlaviyoProfile, MatchedBy } from '../../klaviyo';
-import { useI18n } from '../common/I18nProvider';
-import type { MessageKey } from '../../i18n';
-import { SafeExternalLink } from '../common/SafeExternalLink';
-import { Facts, Section, Wrap } from './Section';
-import { clip } from './text';
+import type { KlaviyoProfile, MatchedBy } from '../../../klaviyo';
+import { useI18n } from '../../common/I18nProvider';
+import type { MessageKey } from '../../../i18n';
+import { SafeExternalLink } from '../../common/SafeExternalLink';
+import styled from 'styled-components';
+import { Fact, Facts, Line, Section } from '../parts/Section';
+import { clip } from '../parts/text';
 
 export const KLAVIYO_PROFILE_URL = 'https://www.klaviyo.com/profile/';
 
@@ -18,6 +19,25 @@ export function profileName(profile: KlaviyoProfile): string | null {
   const name = [profile.firstName, profile.lastName].filter((s) => s && s.trim()).join(' ');
   return name || null;
 }
+
+const Who = styled.div`
+  display: flex;
+  flex-wrap: wrap;
+  align-items: center;
+  gap: ${({ theme }) => `${theme.space.xxs} ${theme.space.xs}`};
+  margin-bottom: ${({ theme }) => theme.space.xs};
+  overflow-wrap: anywhere;
+  min-width: 0;
+`;
+
+const Name = styled(LG)`
+  margin: 0;
+  min-width: 0;
+`;
+
+const OpenLink = styled(Line)`
+  margin-top: ${({ theme }) => theme.space.xs};
+`;
 
 const MATCH_KEYS: Record<MatchedBy, MessageKey> = {
   linked: 'sidebar.profile.matched_by.linked',
@@ -69,27 +89,27 @@ export function ProfileSection({
 
   return (
     <Section id="profile" title={t('sidebar.profile.heading')} actions={actions}>
-      <Wrap>
-        <LG tag="p" isBold style={{ margin: 0 }} data-testid="profile-name">
+      <Who>
+        <Name tag="p" isBold data-testid="profile-name">
           {clip(name ?? profile.email ?? profile.phoneNumber ?? t('sidebar.profile.unnamed'), 120)}
-        </LG>
-        <Tag size="small" hue="grey" isPill style={{ margin: '4px 0 8px' }}>
+        </Name>
+        <Tag size="small" hue="grey" isPill>
           {t(MATCH_KEYS[matchedBy])}
         </Tag>
-      </Wrap>
+      </Who>
       <Facts>
         {rows.map(([label, value, title]) => (
-          <div key={label} style={{ display: 'contents' }}>
+          <Fact key={label}>
             <dt>{label}</dt>
             <dd title={title}>{value}</dd>
-          </div>
+          </Fact>
         ))}
       </Facts>
-      <p style={{ margin: '8px 0 0' }}>
+      <OpenLink>
         <SafeExternalLink href={profileUrl(profile.id)} newTabLabel={t('sidebar.common.new_tab')}>
           {t('sidebar.profile.open_in_klaviyo')}
         </SafeExternalLink>
-      </p>
+      </OpenLink>
       {predictive}
     </Section>
   );

@@ -1,11 +1,26 @@
 import { Button } from '@zendeskgarden/react-buttons';
 import { SM } from '@zendeskgarden/react-typography';
 import { useId, type ReactNode } from 'react';
-import type { PredictiveAnalytics } from '../../klaviyo';
-import { useI18n } from '../common/I18nProvider';
-import { StatusMessage } from '../common/StatusMessage';
-import { ErrorNotice } from './ErrorNotice';
-import { Facts } from './Section';
+import type { PredictiveAnalytics } from '../../../klaviyo';
+import { useI18n } from '../../common/I18nProvider';
+import { StatusMessage } from '../../common/StatusMessage';
+import { ErrorNotice } from '../parts/ErrorNotice';
+import styled from 'styled-components';
+import { Fact, Facts } from '../parts/Section';
+
+const FiguresTitle = styled(SM)`
+  margin: 0 0 ${({ theme }) => theme.space.xxs};
+`;
+
+const Disclosure = styled.div`
+  margin-top: ${({ theme }) => theme.space.xs};
+`;
+
+const Panel = styled.div`
+  &:not(:empty) {
+    margin-top: ${({ theme }) => theme.space.xs};
+  }
+`;
 
 /** Klaviyo's predicted figures as label/value rows; nothing when none of them is known. */
 export function PredictiveFigures({ data }: { data: PredictiveAnalytics }) {
@@ -23,15 +38,15 @@ export function PredictiveFigures({ data }: { data: PredictiveAnalytics }) {
   if (rows.length === 0) return null;
   return (
     <div data-testid="predictive">
-      <SM tag="h3" isBold style={{ margin: '0 0 4px' }}>
+      <FiguresTitle tag="h3" isBold>
         {t('sidebar.predictive.heading')}
-      </SM>
+      </FiguresTitle>
       <Facts>
         {rows.map(([label, value]) => (
-          <div key={label} style={{ display: 'contents' }}>
+          <Fact key={label}>
             <dt>{label}</dt>
             <dd>{value}</dd>
-          </div>
+          </Fact>
         ))}
       </Facts>
     </div>
@@ -89,7 +104,7 @@ export function PredictiveDisclosure({
     }
   }
   return (
-    <div style={{ marginTop: 8 }} data-testid="predictive-disclosure">
+    <Disclosure data-testid="predictive-disclosure">
       <Button
         size="small"
         isBasic
@@ -99,9 +114,7 @@ export function PredictiveDisclosure({
       >
         {expanded ? t('sidebar.predictive.hide') : t('sidebar.predictive.show')}
       </Button>
-      <div id={panelId} style={expanded ? { marginTop: 8 } : undefined}>
-        {body}
-      </div>
-    </div>
+      <Panel id={panelId}>{body}</Panel>
+    </Disclosure>
   );
 }

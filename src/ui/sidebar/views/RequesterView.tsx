@@ -5,16 +5,16 @@ import {
   type KlaviyoProfile,
   type MatchedBy,
   type ProfileLookup,
-} from '../../klaviyo';
-import { isZendeskError } from '../../zendesk/errors';
-import { setUserKlaviyoProfileId } from '../../zendesk/users';
-import { useI18n } from '../common/I18nProvider';
-import { useZaf } from '../../zaf/context';
-import type { Requester } from '../../zaf/hooks/useRequester';
-import { StatusMessage } from '../common/StatusMessage';
-import { ErrorNotice } from './ErrorNotice';
-import { useKlaviyo } from './KlaviyoContext';
-import { LinkBar } from './LinkBar';
+} from '../../../klaviyo';
+import { isZendeskError } from '../../../zendesk/errors';
+import { setUserKlaviyoProfileId } from '../../../zendesk/users';
+import { useI18n } from '../../common/I18nProvider';
+import { useZaf } from '../../../zaf/context';
+import type { Requester } from '../../../zaf/hooks/useRequester';
+import { StatusMessage } from '../../common/StatusMessage';
+import { ErrorNotice } from '../parts/ErrorNotice';
+import { useKlaviyo } from '../KlaviyoContext';
+import { LinkBar } from '../parts/LinkBar';
 import { NoMatch } from './NoMatch';
 import { ProfilePicker } from './ProfilePicker';
 import { ProfileView } from './ProfileView';
@@ -23,10 +23,10 @@ import {
   useProfileLookup,
   useProfileSearch,
   useRetryWhenAllowed,
-} from './queries';
-import { Section } from './Section';
-import { StaleNotice } from './StaleNotice';
-import { useAutoLink } from './useAutoLink';
+} from '../queries';
+import { Section } from '../parts/Section';
+import { StaleNotice } from '../parts/StaleNotice';
+import { useAutoLink } from '../useAutoLink';
 
 interface Chosen {
   profile: KlaviyoProfile;

@@ -1,8 +1,21 @@
 import { Alert } from '@zendeskgarden/react-notifications';
 import { MD, SM } from '@zendeskgarden/react-typography';
-import type { LocalTimeStatus } from '../../sms/model';
-import { useI18n } from '../common/I18nProvider';
-import { Section } from './Section';
+import type { LocalTimeStatus } from '../../../sms/model';
+import { useI18n } from '../../common/I18nProvider';
+import styled from 'styled-components';
+import { Section } from '../parts/Section';
+
+const Clock = styled(MD)`
+  margin: 0;
+`;
+
+const Note = styled(SM)`
+  margin: 0;
+`;
+
+const Warning = styled(Alert)`
+  margin-top: ${({ theme }) => theme.space.xs};
+`;
 
 function hourLabel(hour: number, format: ReturnType<typeof useI18n>['format']): string {
   const d = new Date(Date.UTC(2000, 0, 1, hour % 24, 0));
@@ -22,25 +35,19 @@ export function LocalTimeSection({
     <Section id="local-time" title={t('sidebar.local_time.heading')}>
       {status.timezone ? (
         <>
-          <MD tag="p" style={{ margin: 0 }} data-testid="local-time">
+          <Clock tag="p" data-testid="local-time">
             {t('sidebar.local_time.now', {
               time: format.time(status.now, status.timezone),
               zone: status.timezone,
             })}
-          </MD>
-          {status.source === 'phone' && (
-            <SM tag="p" style={{ margin: 0 }}>
-              {t('sidebar.local_time.from_phone')}
-            </SM>
-          )}
+          </Clock>
+          {status.source === 'phone' && <Note tag="p">{t('sidebar.local_time.from_phone')}</Note>}
         </>
       ) : (
-        <SM tag="p" style={{ margin: 0 }}>
-          {t('sidebar.local_time.unknown')}
-        </SM>
+        <Note tag="p">{t('sidebar.local_time.unknown')}</Note>
       )}
       {!status.inWindow && (
-        <Alert type="warning" role="status" style={{ marginTop: 8 }}>
+        <Warning type="warning" role="status">
           <Alert.Title>{t('sidebar.local_time.outside_title')}</Alert.Title>
           <Alert.Paragraph>
             {t('sidebar.local_time.outside', {
@@ -53,7 +60,7 @@ export function LocalTimeSection({
                 relative: format.relative(status.opensAt),
               })}
           </Alert.Paragraph>
-        </Alert>
+        </Warning>
       )}
     </Section>
   );

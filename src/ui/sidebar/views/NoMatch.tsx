@@ -1,11 +1,23 @@
 import { Button } from '@zendeskgarden/react-buttons';
 import { Field, Input } from '@zendeskgarden/react-forms';
-import { SM } from '@zendeskgarden/react-typography';
 import { useId, useState, type FormEvent } from 'react';
-import { useI18n } from '../common/I18nProvider';
-import { StatusMessage } from '../common/StatusMessage';
-import { ErrorNotice } from './ErrorNotice';
-import { Section, Wrap } from './Section';
+import styled from 'styled-components';
+import { useI18n } from '../../common/I18nProvider';
+import { StatusMessage } from '../../common/StatusMessage';
+import { ErrorNotice } from '../parts/ErrorNotice';
+import { Below, Note, Section, Wrap } from '../parts/Section';
+
+const SearchForm = styled.form`
+  margin-top: ${({ theme }) => theme.space.sm};
+`;
+
+const SubmitButton = styled(Button)`
+  margin-top: ${({ theme }) => theme.space.xs};
+`;
+
+const NotFound = styled(Wrap)`
+  margin-top: ${({ theme }) => theme.space.xs};
+`;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PROFILE_ID = /^[0-9A-Za-z]{20,32}$/;
@@ -62,7 +74,7 @@ export function NoMatch({
             ? t('sidebar.none.body', { searched: tried })
             : t('sidebar.none.body_generic')}
       </StatusMessage>
-      <form onSubmit={submit} role="search" style={{ marginTop: 12 }}>
+      <SearchForm onSubmit={submit} role="search">
         <Field>
           <Field.Label>{t('sidebar.search.label')}</Field.Label>
           <Field.Hint id={hintId}>{t('sidebar.search.hint')}</Field.Hint>
@@ -81,21 +93,19 @@ export function NoMatch({
             <Field.Message validation="error">{t('sidebar.search.invalid')}</Field.Message>
           )}
         </Field>
-        <Button type="submit" size="small" style={{ marginTop: 8 }} disabled={searching}>
+        <SubmitButton type="submit" size="small" disabled={searching}>
           {searching ? t('sidebar.search.searching') : t('sidebar.search.button')}
-        </Button>
-      </form>
+        </SubmitButton>
+      </SearchForm>
       {notFound && !searching && (
-        <Wrap style={{ marginTop: 8 }} role="status">
-          <SM tag="p" style={{ margin: 0 }}>
-            {t('sidebar.search.no_results', { query: notFound })}
-          </SM>
-        </Wrap>
+        <NotFound role="status">
+          <Note tag="p">{t('sidebar.search.no_results', { query: notFound })}</Note>
+        </NotFound>
       )}
       {error !== undefined && error !== null && !searching && (
-        <div style={{ marginTop: 8 }}>
+        <Below>
           <ErrorNotice error={error} />
-        </div>
+        </Below>
       )}
     </Section>
   );

@@ -1,9 +1,9 @@
 import { Tag } from '@zendeskgarden/react-tags';
-import { SM } from '@zendeskgarden/react-typography';
-import type { CannotTextReason, ConsentSummary } from '../../sms/model';
-import { useI18n } from '../common/I18nProvider';
-import type { MessageKey } from '../../i18n';
-import { Section } from './Section';
+import type { CannotTextReason, ConsentSummary } from '../../../sms/model';
+import { useI18n } from '../../common/I18nProvider';
+import type { MessageKey } from '../../../i18n';
+import styled from 'styled-components';
+import { Line, Section } from '../parts/Section';
 
 type State = ConsentSummary['smsMarketing'];
 
@@ -32,16 +32,33 @@ export const REASON_KEYS: Record<CannotTextReason, MessageKey> = {
   'unknown-consent': 'sidebar.consent.reason.unknown_consent',
 };
 
+const Badges = styled.ul`
+  display: flex;
+  flex-wrap: wrap;
+  gap: ${({ theme }) => theme.space.xxs};
+  margin: 0;
+  padding: 0;
+`;
+
+const BadgeItem = styled.li`
+  list-style: none;
+`;
+
+const Verdict = styled(Line)`
+  margin-top: ${({ theme }) => theme.space.xs};
+  font-weight: ${({ theme }) => theme.fontWeights.semibold};
+`;
+
 function Badge({ label, state }: { label: string; state: State }) {
   const { t } = useI18n();
   return (
-    <li style={{ listStyle: 'none' }}>
-      <Tag hue={HUES[state]} size="medium" data-state={state}>
+    <BadgeItem>
+      <Tag hue={HUES[state]} size="small" data-state={state}>
         <span>
           {label}: {t(STATE_KEYS[state])}
         </span>
       </Tag>
-    </li>
+    </BadgeItem>
   );
 }
 
@@ -50,16 +67,16 @@ export function ConsentSection({ consent }: { consent: ConsentSummary }) {
   const { t } = useI18n();
   return (
     <Section id="consent" title={t('sidebar.consent.heading')}>
-      <ul style={{ display: 'flex', flexWrap: 'wrap', gap: 4, margin: 0, padding: 0 }}>
+      <Badges>
         <Badge label={t('sidebar.consent.sms_marketing')} state={consent.smsMarketing} />
         <Badge label={t('sidebar.consent.sms_transactional')} state={consent.smsTransactional} />
         <Badge label={t('sidebar.consent.email_marketing')} state={consent.emailMarketing} />
-      </ul>
-      <SM tag="p" style={{ margin: '8px 0 0' }} data-testid="can-text">
+      </Badges>
+      <Verdict data-testid="can-text">
         {consent.canText
           ? t('sidebar.consent.can_text')
           : t(REASON_KEYS[consent.reason ?? 'unknown-consent'])}
-      </SM>
+      </Verdict>
     </Section>
   );
 }

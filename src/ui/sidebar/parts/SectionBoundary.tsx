@@ -1,12 +1,13 @@
 import { Component, type ReactNode } from 'react';
-import { StatusMessage } from '../common/StatusMessage';
+import { StatusMessage } from '../../common/StatusMessage';
+import { SectionFrame } from './Section';
 
 /** A section that could not be worked out: its place shows the generic error. */
 export function SectionFailed({ id }: { id: string }) {
   return (
-    <section data-testid={`section-${id}`} style={{ padding: '12px 0' }}>
+    <SectionFrame data-testid={`section-${id}`}>
       <StatusMessage kind="error" />
-    </section>
+    </SectionFrame>
   );
 }
 

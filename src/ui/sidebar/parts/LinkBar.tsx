@@ -1,7 +1,21 @@
 import { Button } from '@zendeskgarden/react-buttons';
-import { SM } from '@zendeskgarden/react-typography';
-import { useI18n } from '../common/I18nProvider';
-import { useCurrentUser } from '../../zaf/hooks/useCurrentUser';
+import styled from 'styled-components';
+import { useI18n } from '../../common/I18nProvider';
+import { Note } from './Section';
+import { useCurrentUser } from '../../../zaf/hooks/useCurrentUser';
+
+const Bar = styled.div`
+  display: flex;
+  flex-wrap: wrap;
+  gap: ${({ theme }) => theme.space.xs};
+  align-items: center;
+  margin: 0 0 ${({ theme }) => theme.space.sm};
+`;
+
+/** The whole width, under the buttons. */
+const Problem = styled(Note)`
+  width: 100%;
+`;
 
 /**
  * Under a profile the agent chose (from several matches or a search): keep it on the Zendesk
@@ -29,19 +43,11 @@ export function LinkBar({
   const { t } = useI18n();
   const { isAdmin } = useCurrentUser();
   return (
-    <div
-      style={{
-        display: 'flex',
-        flexWrap: 'wrap',
-        gap: 8,
-        alignItems: 'center',
-        margin: '0 0 12px',
-      }}
-    >
+    <Bar>
       {linked ? (
-        <SM tag="p" role="status" style={{ margin: 0 }}>
+        <Note tag="p" role="status">
           {t('sidebar.match.linked')}
-        </SM>
+        </Note>
       ) : (
         canLink && (
           <Button size="small" onClick={onLink} disabled={linking}>
@@ -55,14 +61,14 @@ export function LinkBar({
         </Button>
       )}
       {failed && (
-        <SM tag="p" role="alert" style={{ margin: 0, width: '100%' }}>
+        <Problem tag="p" role="alert">
           {fieldMissing
             ? isAdmin
               ? t('sidebar.match.field_missing_admin')
               : t('sidebar.match.field_missing_agent')
             : t('sidebar.match.link_failed')}
-        </SM>
+        </Problem>
       )}
-    </div>
+    </Bar>
   );
 }

@@ -1,5 +1,5 @@
-import type { ThreadMessage } from '../../sms/model';
-import type { LocalMessageUpdate } from './composer/types';
+import type { ThreadMessage } from '../../../sms/model';
+import type { LocalMessageUpdate } from '../composer/types';
 
 /** The agent's own messages not yet seen in Klaviyo's events, per profile. */
 export type LocalMessages = Record<string, ThreadMessage[]>;

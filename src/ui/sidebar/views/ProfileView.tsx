@@ -1,30 +1,30 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { KlaviyoEvent, KlaviyoProfile, MatchedBy } from '../../klaviyo';
-import { summariseConsent } from '../../sms/consent';
-import { localTimeStatus } from '../../sms/localtime';
-import { buildThread, isSmsEvent, mergeLocalMessages } from '../../sms/thread';
-import { useZaf } from '../../zaf/context';
-import { ActivitySection } from './ActivitySection';
-import { ComposerSlot } from './ComposerSlot';
-import { ConsentSection } from './ConsentSection';
-import { useKlaviyo } from './KlaviyoContext';
-import { PLACED_ORDER } from './eventDetails';
-import { LocalTimeSection } from './LocalTimeSection';
-import { MembershipsSection } from './MembershipsSection';
-import { OrdersSection } from './OrdersSection';
-import { PredictiveDisclosure } from './PredictiveDisclosure';
-import { ProfileSection } from './ProfileSection';
+import type { KlaviyoEvent, KlaviyoProfile, MatchedBy } from '../../../klaviyo';
+import { summariseConsent } from '../../../sms/consent';
+import { localTimeStatus } from '../../../sms/localtime';
+import { buildThread, isSmsEvent, mergeLocalMessages } from '../../../sms/thread';
+import { useZaf } from '../../../zaf/context';
+import { ActivitySection } from '../sections/ActivitySection';
+import { ConsentSection } from '../sections/ConsentSection';
+import { useKlaviyo } from '../KlaviyoContext';
+import { Composer } from '../composer';
+import { PLACED_ORDER } from '../parts/eventDetails';
+import { LocalTimeSection } from '../sections/LocalTimeSection';
+import { MembershipsSection } from '../sections/MembershipsSection';
+import { OrdersSection } from '../sections/OrdersSection';
+import { PredictiveDisclosure } from '../sections/PredictiveDisclosure';
+import { ProfileSection } from '../sections/ProfileSection';
 import {
   useMemberships,
   usePredictiveAnalytics,
   useProfileEvents,
   useRetryWhenAllowed,
-} from './queries';
-import { SectionBoundary, SectionFailed } from './SectionBoundary';
-import { useSidebarShared } from './SidebarContext';
-import { StaleNotice } from './StaleNotice';
-import { THREAD_PAGE, ThreadSection } from './ThreadSection';
-import { useNow } from './useNow';
+} from '../queries';
+import { SectionBoundary, SectionFailed } from '../parts/SectionBoundary';
+import { useSidebarShared } from '../SidebarContext';
+import { StaleNotice } from '../parts/StaleNotice';
+import { THREAD_PAGE, ThreadSection } from '../sections/ThreadSection';
+import { useNow } from '../parts/useNow';
 
 function byTime(a: { datetime: string }, b: { datetime: string }) {
   return Date.parse(a.datetime) - Date.parse(b.datetime);
@@ -167,7 +167,7 @@ export function ProfileView({ profile, matchedBy, header }: ProfileViewProps) {
           onLoadOlder={() => void loadOlder()}
         >
           {consent && localTime && (
-            <ComposerSlot
+            <Composer
               klaviyo={klaviyo}
               ticketId={shared.ticketId}
               profile={profile}

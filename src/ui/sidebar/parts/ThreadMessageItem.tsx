@@ -1,28 +1,20 @@
-import { Button } from '@zendeskgarden/react-buttons';
 import { getColor } from '@zendeskgarden/react-theming';
-import type { ReactNode } from 'react';
 import styled, { css } from 'styled-components';
-import type { ThreadMessage } from '../../sms/model';
-import { useI18n } from '../common/I18nProvider';
-import { StatusMessage } from '../common/StatusMessage';
-import { ErrorNotice } from './ErrorNotice';
-import { Section } from './Section';
+import type { ThreadMessage } from '../../../sms/model';
+import { useI18n } from '../../common/I18nProvider';
 import { clip } from './text';
-import { garden } from './theme';
 
-/** How many messages the thread shows at first, and adds per "load older". */
-export const THREAD_PAGE = 50;
 /** Longer than any SMS Klaviyo sends (1 600 characters): anything beyond is cut for display. */
 const MAX_SHOWN_TEXT = 2000;
 
-const List = styled.ol`
-  list-style: none;
-  margin: 0;
-  padding: 0;
-  display: flex;
-  flex-direction: column;
-  gap: 8px;
-`;
+/** The campaign or flow a customer's text answers, where Klaviyo attributes it. */
+export interface RepliesTo {
+  type: 'campaign' | 'flow';
+  name: string;
+}
+
+/** A thread message with the attribution the thread model may carry. */
+export type AttributedMessage = ThreadMessage & { repliesTo?: RepliesTo | null };
 
 const Item = styled.li<{ $out: boolean }>`
   display: flex;
@@ -32,12 +24,12 @@ const Item = styled.li<{ $out: boolean }>`
 
 const Bubble = styled.div<{ $out: boolean; $failed: boolean }>`
   max-width: 85%;
-  padding: 6px 10px;
+  padding: ${({ theme }) => `${theme.space.xxs} ${theme.space.sm}`};
   border-radius: 12px;
   overflow-wrap: anywhere;
   white-space: pre-wrap;
-  font-size: ${(p) => garden(p).fontSizes.md};
-  line-height: ${(p) => garden(p).lineHeights.md};
+  font-size: ${({ theme }) => theme.fontSizes.md};
+  line-height: ${({ theme }) => theme.lineHeights.md};
   ${({ theme, $out }) =>
     $out
       ? css`
@@ -55,12 +47,12 @@ const Bubble = styled.div<{ $out: boolean; $failed: boolean }>`
     css`
       background: ${getColor({ theme, variable: 'background.danger' })};
       color: ${getColor({ theme, variable: 'foreground.default' })};
-      border: 1px solid ${getColor({ theme, variable: 'border.dangerEmphasis' })};
+      border: ${theme.borders.sm} ${getColor({ theme, variable: 'border.dangerEmphasis' })};
     `}
 `;
 
 const Meta = styled.div`
-  font-size: ${(p) => garden(p).fontSizes.sm};
+  font-size: ${({ theme }) => theme.fontSizes.sm};
   color: ${({ theme }) => getColor({ theme, variable: 'foreground.subtle' })};
   margin-top: 2px;
   display: flex;
@@ -72,14 +64,18 @@ const Meta = styled.div`
 
 const Chip = styled.span`
   border-radius: 8px;
-  padding: 0 6px;
+  padding: 0 ${({ theme }) => theme.space.xxs};
   background: ${({ theme }) => getColor({ theme, variable: 'background.recessed' })};
   color: ${({ theme }) => getColor({ theme, variable: 'foreground.default' })};
 `;
 
 const FailedLabel = styled.span`
-  font-weight: ${(p) => garden(p).fontWeights.semibold};
+  font-weight: ${({ theme }) => theme.fontWeights.semibold};
   color: ${({ theme }) => getColor({ theme, variable: 'foreground.danger' })};
+`;
+
+const Media = styled.em`
+  display: block;
 `;
 
 const SrOnly = styled.span`
@@ -91,10 +87,12 @@ const SrOnly = styled.span`
   white-space: nowrap;
 `;
 
-function Message({ message }: { message: ThreadMessage }) {
+/** One text of the conversation: the bubble, then when, who sent it and how it went. */
+export function ThreadMessageItem({ message }: { message: AttributedMessage }) {
   const { t, format } = useI18n();
   const out = message.direction === 'outbound';
   const failed = message.status === 'failed';
+  const repliesTo = message.repliesTo ?? null;
   return (
     <Item $out={out} data-testid="thread-message" data-direction={message.direction}>
       <Bubble $out={out} $failed={failed}>
@@ -104,11 +102,7 @@ function Message({ message }: { message: ThreadMessage }) {
         ) : (
           <em>{t('sidebar.thread.text_unavailable')}</em>
         )}
-        {message.hasMedia && (
-          <div>
-            <em>{t('sidebar.thread.media')}</em>
-          </div>
-        )}
+        {message.hasMedia && <Media>{t('sidebar.thread.media')}</Media>}
       </Bubble>
       <Meta>
         <time dateTime={message.datetime}>{format.dateTime(message.datetime)}</time>
@@ -117,6 +111,11 @@ function Message({ message }: { message: ThreadMessage }) {
             {message.source.type === 'campaign'
               ? t('sidebar.thread.campaign', { name: clip(message.source.name, 80) })
               : t('sidebar.thread.flow', { name: clip(message.source.name, 80) })}
+          </Chip>
+        )}
+        {!out && repliesTo && (
+          <Chip data-testid="thread-reply-to">
+            {t('sidebar.thread.reply_to', { name: clip(repliesTo.name, 80) })}
           </Chip>
         )}
         {failed && (
@@ -130,61 +129,5 @@ function Message({ message }: { message: ThreadMessage }) {
         {message.status === 'sent' && <span>{t('sidebar.thread.sent')}</span>}
       </Meta>
     </Item>
-  );
-}
-
-export interface ThreadSectionProps {
-  /** Oldest first; already limited to what should show. */
-  messages: ThreadMessage[] | undefined;
-  loading: boolean;
-  error?: unknown;
-  onRetry?: () => void;
-  hasOlder: boolean;
-  loadingOlder: boolean;
-  onLoadOlder: () => void;
-  /** The composer, at the bottom of the thread. */
-  children?: ReactNode;
-}
-
-/** The SMS conversation: the customer's texts on the left, ours on the right, oldest first. */
-export function ThreadSection(props: ThreadSectionProps) {
-  const { t } = useI18n();
-  const { messages, loading, error } = props;
-  let body: ReactNode;
-  if (loading && !messages) {
-    body = <StatusMessage kind="loading" lines={4} label={t('sidebar.thread.loading')} />;
-  } else if (error && !messages) {
-    body = <ErrorNotice error={error} onRetry={props.onRetry} />;
-  } else if (!messages || messages.length === 0) {
-    body = <StatusMessage kind="empty">{t('sidebar.thread.empty')}</StatusMessage>;
-  } else {
-    body = (
-      <>
-        {props.hasOlder && (
-          <Button
-            size="small"
-            isBasic
-            onClick={props.onLoadOlder}
-            disabled={props.loadingOlder}
-            style={{ marginBottom: 8 }}
-          >
-            {props.loadingOlder
-              ? t('sidebar.thread.loading_older')
-              : t('sidebar.thread.load_older')}
-          </Button>
-        )}
-        <List aria-label={t('sidebar.thread.list_label')}>
-          {messages.map((m) => (
-            <Message key={m.id} message={m} />
-          ))}
-        </List>
-      </>
-    );
-  }
-  return (
-    <Section id="thread" title={t('sidebar.thread.heading')}>
-      {body}
-      {props.children && <div style={{ marginTop: 12 }}>{props.children}</div>}
-    </Section>
   );
 }

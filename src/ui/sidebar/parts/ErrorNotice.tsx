@@ -1,7 +1,7 @@
-import { StatusMessage } from '../common/StatusMessage';
-import { useI18n } from '../common/I18nProvider';
-import { useCurrentUser } from '../../zaf/hooks/useCurrentUser';
-import { errorText } from './errorText';
+import { StatusMessage } from '../../common/StatusMessage';
+import { useI18n } from '../../common/I18nProvider';
+import { useCurrentUser } from '../../../zaf/hooks/useCurrentUser';
+import { errorText } from '../../common/errorText';
 
 /** A failed Klaviyo call, explained for the agent's role, with "Try again" when it can help. */
 export function ErrorNotice({

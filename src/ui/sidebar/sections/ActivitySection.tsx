@@ -1,25 +1,29 @@
-import { Button } from '@zendeskgarden/react-buttons';
 import { Field, Select } from '@zendeskgarden/react-forms';
 import { getColor } from '@zendeskgarden/react-theming';
 import { SM } from '@zendeskgarden/react-typography';
 import { useMemo, useState, type ReactNode } from 'react';
 import styled from 'styled-components';
-import type { KlaviyoEvent } from '../../klaviyo';
-import { useI18n } from '../common/I18nProvider';
-import { StatusMessage } from '../common/StatusMessage';
-import { ErrorNotice } from './ErrorNotice';
-import { keyProperties } from './eventDetails';
-import { ListRow, Section, Wrap } from './Section';
-import { clip } from './text';
-import { garden } from './theme';
+import type { KlaviyoEvent } from '../../../klaviyo';
+import { useI18n } from '../../common/I18nProvider';
+import { StatusMessage } from '../../common/StatusMessage';
+import { CollapsibleSection } from '../parts/CollapsibleSection';
+import { ErrorNotice } from '../parts/ErrorNotice';
+import { LoadMoreButton } from '../parts/LoadMoreButton';
+import { keyProperties } from '../parts/eventDetails';
+import { ListRow, PlainList, Wrap } from '../parts/Section';
+import { clip } from '../parts/text';
 
 /** How many events the feed shows. */
 export const ACTIVITY_LIMIT = 20;
 const ALL = '';
 
+const Events = styled(PlainList)`
+  margin-top: ${({ theme }) => theme.space.xs};
+`;
+
 const Props = styled.dl`
   margin: 2px 0 0;
-  font-size: ${(p) => garden(p).fontSizes.sm};
+  font-size: ${(p) => p.theme.fontSizes.sm};
   color: ${({ theme }) => getColor({ theme, variable: 'foreground.subtle' })};
   dt,
   dd {
@@ -46,10 +50,14 @@ export interface ActivitySectionProps {
   onLoadMore: () => void;
 }
 
-/** The profile's latest events, filterable by metric, each with its time and key properties. */
+/**
+ * The profile's latest events: one summary line until opened, then filterable by metric, each with
+ * its time and key properties.
+ */
 export function ActivitySection(props: ActivitySectionProps) {
   const { t, format } = useI18n();
   const [metric, setMetric] = useState(ALL);
+  const [expanded, setExpanded] = useState(false);
   const { events } = props;
   const metrics = useMemo(
     () =>
@@ -62,14 +70,25 @@ export function ActivitySection(props: ActivitySectionProps) {
     .filter((e) => metric === ALL || e.metricName === metric)
     .slice(0, ACTIVITY_LIMIT);
 
+  let summary: ReactNode = null;
   let body: ReactNode;
   if (props.loading && !events) {
     body = <StatusMessage kind="loading" lines={3} label={t('sidebar.activity.loading')} />;
+    summary = t('sidebar.activity.loading');
   } else if (props.error && !events) {
     body = <ErrorNotice error={props.error} onRetry={props.onRetry} />;
+    summary = t('sidebar.errors.generic_title');
   } else if (!events || events.length === 0) {
     body = <StatusMessage kind="empty">{t('sidebar.activity.empty')}</StatusMessage>;
+    summary = t('sidebar.activity.empty');
   } else {
+    const latest = events[0]!;
+    summary = t('sidebar.activity.summary', {
+      metric: latest.metricName
+        ? clip(latest.metricName, 60)
+        : t('sidebar.activity.unnamed_metric'),
+      relative: format.relative(latest.datetime),
+    });
     body = (
       <>
         <Field>
@@ -89,10 +108,7 @@ export function ActivitySection(props: ActivitySectionProps) {
         {shown.length === 0 ? (
           <StatusMessage kind="empty">{t('sidebar.activity.empty_filtered')}</StatusMessage>
         ) : (
-          <ul
-            style={{ margin: '8px 0 0', padding: 0 }}
-            aria-label={t('sidebar.activity.list_label')}
-          >
+          <Events aria-label={t('sidebar.activity.list_label')}>
             {shown.map((event) => (
               <ListRow key={event.id} data-testid="activity-event">
                 <Wrap>
@@ -119,27 +135,28 @@ export function ActivitySection(props: ActivitySectionProps) {
                 )}
               </ListRow>
             ))}
-          </ul>
+          </Events>
         )}
         {props.hasMore && (
-          <Button
-            size="small"
-            isBasic
-            onClick={props.onLoadMore}
-            disabled={props.loadingMore}
-            style={{ marginTop: 8 }}
-          >
-            {props.loadingMore
-              ? t('sidebar.activity.loading_more')
-              : t('sidebar.activity.load_more')}
-          </Button>
+          <LoadMoreButton
+            label={t('sidebar.activity.load_more')}
+            busyLabel={t('sidebar.activity.loading_more')}
+            busy={props.loadingMore}
+            onLoad={props.onLoadMore}
+          />
         )}
       </>
     );
   }
   return (
-    <Section id="activity" title={t('sidebar.activity.heading')}>
+    <CollapsibleSection
+      id="activity"
+      title={t('sidebar.activity.heading')}
+      summary={summary}
+      expanded={expanded}
+      onToggle={setExpanded}
+    >
       {body}
-    </Section>
+    </CollapsibleSection>
   );
 }

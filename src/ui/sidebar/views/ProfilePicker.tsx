@@ -2,11 +2,11 @@ import { Button } from '@zendeskgarden/react-buttons';
 import { getColor } from '@zendeskgarden/react-theming';
 import { SM } from '@zendeskgarden/react-typography';
 import styled from 'styled-components';
-import type { KlaviyoProfile } from '../../klaviyo';
-import { useI18n } from '../common/I18nProvider';
-import { profileName } from './ProfileSection';
-import { Section, Wrap } from './Section';
-import { clip } from './text';
+import type { KlaviyoProfile } from '../../../klaviyo';
+import { useI18n } from '../../common/I18nProvider';
+import { profileName } from '../sections/ProfileSection';
+import { Note, PlainList, Section, Wrap } from '../parts/Section';
+import { clip } from '../parts/text';
 
 const Card = styled.li`
   list-style: none;
@@ -14,6 +14,14 @@ const Card = styled.li`
   margin-bottom: 8px;
   border: 1px solid ${({ theme }) => getColor({ theme, variable: 'border.default' })};
   border-radius: 4px;
+`;
+
+const Intro = styled(SM)`
+  margin: 0 0 ${({ theme }) => theme.space.xs};
+`;
+
+const UseButton = styled(Button)`
+  margin-top: ${({ theme }) => theme.space.xxs};
 `;
 
 /** Several Klaviyo profiles match the requester: the agent chooses one. */
@@ -27,46 +35,35 @@ export function ProfilePicker({
   const { t, format } = useI18n();
   return (
     <Section id="picker" title={t('sidebar.match.several_title')}>
-      <SM tag="p" style={{ margin: '0 0 8px' }}>
-        {t('sidebar.match.several_body')}
-      </SM>
-      <ul style={{ margin: 0, padding: 0 }}>
+      <Intro tag="p">{t('sidebar.match.several_body')}</Intro>
+      <PlainList>
         {profiles.map((p) => {
           const label = clip(profileName(p) ?? p.email ?? p.phoneNumber ?? p.id, 120);
           return (
             <Card key={p.id} data-testid="candidate">
               <Wrap>
-                <SM isBold tag="p" style={{ margin: 0 }}>
+                <Note isBold tag="p">
                   {label}
-                </SM>
-                {p.email && (
-                  <SM tag="p" style={{ margin: 0 }}>
-                    {clip(p.email)}
-                  </SM>
-                )}
-                {p.phoneNumber && (
-                  <SM tag="p" style={{ margin: 0 }}>
-                    {clip(p.phoneNumber, 40)}
-                  </SM>
-                )}
+                </Note>
+                {p.email && <Note tag="p">{clip(p.email)}</Note>}
+                {p.phoneNumber && <Note tag="p">{clip(p.phoneNumber, 40)}</Note>}
                 {p.lastEventDate && (
-                  <SM tag="p" style={{ margin: 0 }}>
+                  <Note tag="p">
                     {t('sidebar.match.last_active', { relative: format.relative(p.lastEventDate) })}
-                  </SM>
+                  </Note>
                 )}
               </Wrap>
-              <Button
+              <UseButton
                 size="small"
-                style={{ marginTop: 6 }}
                 onClick={() => onPick(p)}
                 aria-label={t('sidebar.match.use_named', { name: label })}
               >
                 {t('sidebar.match.use')}
-              </Button>
+              </UseButton>
             </Card>
           );
         })}
-      </ul>
+      </PlainList>
     </Section>
   );
 }
