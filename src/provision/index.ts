@@ -1,0 +1,4 @@
+export * from './apply';
+export * from './coexistence';
+export * from './plan';
+export * from './types';
