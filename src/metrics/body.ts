@@ -31,6 +31,30 @@ const UNIQUE_SUFFIX: Record<TicketMetric, string> = {
   'Resolved Ticket': 'resolved',
 };
 
+/**
+ * The other C0 controls (NUL, vertical tab, form feed, ESC, …): JSON forbids them raw inside a
+ * string, so each is captured from the template text and replaced by its `\u00XX` escape. Tab,
+ * LF and CR have their own short escapes above. Everything from U+007F up is valid in a JSON
+ * string as it is (DEL, C1 controls, U+2028/2029, emoji, noncharacters).
+ */
+export const OTHER_CONTROLS: number[] = Array.from({ length: 0x20 }, (_, c) => c).filter(
+  (c) => c !== 0x09 && c !== 0x0a && c !== 0x0d,
+);
+
+const hex = (c: number) => c.toString(16).padStart(2, '0');
+
+/** Should Zendesk drop a control character from the stored body, its capture must not be ''. */
+const CONTROL_CAPTURES = OTHER_CONTROLS.map(
+  (c) =>
+    `{% capture k4z_c${hex(c)} %}${String.fromCharCode(c)}{% endcapture %}` +
+    `{% if k4z_c${hex(c)} == '' %}{% assign k4z_c${hex(c)} = '"""' %}{% endif %}` +
+    `{% capture k4z_e${hex(c)} %}\\u00${hex(c)}{% endcapture %}`,
+).join('');
+
+const CONTROL_FILTERS = OTHER_CONTROLS.map(
+  (c) => ` | replace: k4z_c${hex(c)}, k4z_e${hex(c)}`,
+).join('');
+
 /** Characters the escaping filters need, captured from plain text (no backslash in a literal). */
 const CAPTURES = [
   '{% capture k4z_bs %}\\{% endcapture %}',
@@ -44,11 +68,13 @@ const CAPTURES = [
   // never occurs once quotes are escaped instead.
   `{% if k4z_cr == '' %}{% assign k4z_cr = '"""' %}{% endif %}`,
   '{% capture k4z_t %}\\t{% endcapture %}',
+  CONTROL_CAPTURES,
 ].join('');
 
 /** `strip_newlines` removes CR only before LF: a lone CR left over becomes a new line too. */
 const ESCAPE_FILTERS =
-  " | replace: k4z_bs, k4z_bs2 | replace: k4z_q, k4z_bq | newline_to_br | strip_newlines | replace: k4z_cr, k4z_nl | replace: '<br />', k4z_nl | replace: k4z_tab, k4z_t";
+  " | replace: k4z_bs, k4z_bs2 | replace: k4z_q, k4z_bq | newline_to_br | strip_newlines | replace: k4z_cr, k4z_nl | replace: '<br />', k4z_nl | replace: k4z_tab, k4z_t" +
+  CONTROL_FILTERS;
 
 /** A JSON string value `"…"` holding a Liquid expression, escaped according to the switch. */
 function str(expression: string, escaping: PlaceholderEscaping): string {
