@@ -70,8 +70,15 @@ export function jsonLiteral(text: string): string {
   return JSON.stringify(text.replace(/[{}]/g, (c) => (c === '{' ? '(' : ')')));
 }
 
-/** Requester identifiers: email when present, phone when it is plausibly E.164 after cleaning. */
-export function requesterIdentifiers(escaping: PlaceholderEscaping): string {
+/**
+ * Requester identifiers as `"attributes": {…}`: email when present, phone when it is plausibly
+ * E.164 after cleaning. `both` sends each it has (the metrics); `phone-else-email` sends the phone
+ * alone when there is one (a reply is a text, and the phone is where it goes).
+ */
+export function requesterIdentifiers(
+  escaping: PlaceholderEscaping,
+  which: 'both' | 'phone-else-email' = 'both',
+): string {
   const digitsRemoved = ['+', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']
     .map((d) => ` | remove: '${d}'`)
     .join('');
@@ -86,6 +93,9 @@ export function requesterIdentifiers(escaping: PlaceholderEscaping): string {
     '{% assign k4z_has_phone = false %}',
     "{% if k4z_plus == '+' and k4z_rest == '' and k4z_phone.size > 7 and k4z_phone.size < 17 %}{% assign k4z_has_phone = true %}{% endif %}",
     // A space always separates a JSON brace from a Liquid tag: `{{%` would read as an output.
+    which === 'phone-else-email'
+      ? '{% if k4z_has_phone %}{% assign k4z_has_email = false %}{% endif %}'
+      : '',
     '"attributes": { ',
     `{% if k4z_has_email %}"email": ${jsonString('k4z_email', escaping)}{% endif %}`,
     '{% if k4z_has_email and k4z_has_phone %}, {% endif %}',
