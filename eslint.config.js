@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import { houseRules } from './eslint.house-rules.js';
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'coverage'] },
@@ -30,63 +31,5 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    // The house rules: pure logic never imports React, the ZAF SDK, dev/ or tests/.
-    files: [
-      'src/klaviyo/**',
-      'src/sms/**',
-      'src/metrics/**',
-      'src/zendesk/**',
-      'src/transport/**',
-      'src/reply/**',
-    ],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['react', 'react-dom', 'react/*', '@tanstack/react-query'],
-              message: 'Pure logic must not import React.',
-            },
-            {
-              group: ['zendesk_app_framework_sdk', '**/zaf/**', '../zaf', '../zaf/*'],
-              message: 'Pure logic must not import the ZAF SDK or src/zaf.',
-            },
-            {
-              group: ['**/ui/**', '../ui', '../ui/*'],
-              message: 'Pure logic must not import the UI.',
-            },
-            {
-              group: ['**/dev/**', '**/tests/**'],
-              message: 'src/ never imports from dev/ or tests/.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['src/**'],
-    ignores: [
-      'src/klaviyo/**',
-      'src/sms/**',
-      'src/metrics/**',
-      'src/zendesk/**',
-      'src/transport/**',
-    ],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/dev/**', '**/tests/**'],
-              message: 'src/ never imports from dev/ or tests/.',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  ...houseRules(import.meta.dirname),
 );

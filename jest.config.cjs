@@ -1,6 +1,7 @@
 /**
- * Two projects: `unit` (pure logic and components, jsdom with real fetch for MSW) and `e2e`
- * (headless Chromium against the local workspace, one at a time).
+ * Three projects: `unit` (pure logic and components, jsdom with real fetch for MSW), `boundaries`
+ * (ESLint's Node API on probe files: the house rules hold) and `e2e` (headless Chromium against the
+ * local workspace, one at a time).
  */
 const esmPackages = [
   'msw',
@@ -50,6 +51,13 @@ module.exports = {
         '<rootDir>/tests/contract/**/*.test.ts',
       ],
       setupFilesAfterEnv: ['<rootDir>/tests/support/setup-unit.ts'],
+      transform,
+      transformIgnorePatterns,
+    },
+    {
+      displayName: 'boundaries',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/boundaries/**/*.test.ts'],
       transform,
       transformIgnorePatterns,
     },

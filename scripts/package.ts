@@ -1,16 +1,26 @@
 /**
- * `npm run package [folder]` (default dist): refuses an app folder that does not validate, then
- * writes <folder>/<slug-of-name>-<version>.zip in the layout `zcli apps:package` produces, ready
- * to upload to Zendesk or the Marketplace. Set SOURCE_DATE_EPOCH for byte-identical zips.
+ * `npm run package [folder] [--out dir]` (default folder dist, default out release/): refuses an
+ * app folder that does not validate, then writes <out>/<slug-of-name>-<version>.zip in the layout
+ * `zcli apps:package` produces, ready to upload to Zendesk or the Marketplace. The zip never lands
+ * inside the app folder (see lib/releaseDir.ts). Set SOURCE_DATE_EPOCH for byte-identical zips.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
 import { readAppFolder } from './lib/appFolder';
 import { appFolderArg } from './lib/folderArg';
+import { releaseDir } from './lib/releaseDir';
 import { formatProblem, validateApp } from './lib/validate';
 import { buildZip, packageFileName } from './lib/zip';
 
-const { dir, folder } = appFolderArg('package');
+const args = parseArgs({ allowPositionals: true, options: { out: { type: 'string' } } });
+const { root, dir, folder } = appFolderArg('package', args.positionals[0] ?? 'dist');
+
+const out = releaseDir(root, dir, args.values.out);
+if (!out.ok) {
+  console.error(`package: ${out.message}; nothing was written`);
+  process.exit(1);
+}
 
 const app = readAppFolder(dir);
 const errors = validateApp({ app }).filter((problem) => problem.severity === 'error');
@@ -26,13 +36,14 @@ const epoch = Number(process.env.SOURCE_DATE_EPOCH);
 const mtime = Number.isFinite(epoch) && epoch > 0 ? new Date(epoch * 1000) : new Date();
 const fileName = packageFileName(app);
 const zip = buildZip(app, mtime);
-writeFileSync(join(dir, fileName), zip);
+mkdirSync(out.dir, { recursive: true });
+writeFileSync(join(out.dir, fileName), zip);
 
 const size =
   zip.byteLength < 1024 * 1024
     ? `${(zip.byteLength / 1024).toFixed(1)} kB`
     : `${(zip.byteLength / 1024 / 1024).toFixed(2)} MB`;
-// The zip this run replaces is not news; other left-out files are.
-const leftOut = app.excluded.map((entry) => entry.path).filter((path) => path !== fileName);
+const leftOut = app.excluded.map((entry) => entry.path);
 const left = leftOut.length ? `; left out: ${leftOut.join(', ')}` : '';
-console.log(`package: ${join(folder, fileName)} (${size}, ${app.files.size} files${left})`);
+const shown = relative(root, join(out.dir, fileName));
+console.log(`package: ${shown} (${size}, ${app.files.size} files${left})`);

@@ -188,12 +188,14 @@ export async function startWorkspaceServer(options: WorkspaceOptions): Promise<W
     const headers = new Headers();
     const type = req.headers['content-type'];
     if (type) headers.set('Content-Type', type);
+    // The agent interface's own calls: Zendesk records their changes as made `via` the web.
     const response = await state.zendeskFetch(
       new Request(`${ZENDESK_BASE_URL}${url.pathname}${url.search}`, {
         method: req.method ?? 'GET',
         headers,
         ...(hasBody ? { body } : {}),
       }),
+      'web',
     );
     const out: Record<string, string> = {};
     response.headers.forEach((value, key) => {

@@ -11,17 +11,19 @@ import {
   klaviyoHandlers,
   type KlaviyoStore,
 } from '../klaviyo';
-import { createZendeskStore, type ZendeskStore } from '../zendesk/store';
-import { ZendeskApiError, errorResponse, forbidden, unauthenticated } from '../zendesk/errors';
-import { demoZendeskSeed, type SeedTicket, type SeedUser } from '../zendesk/seed';
 import type { SeedEvent, SeedProfile } from '../klaviyo/store';
-import { zendeskFallbackHandlers, zendeskHandlers, type TicketChange } from '../zendesk/handlers';
-import { fireTicketTriggers, liquidTicket, type OutgoingRequest } from '../zendesk/admin-triggers';
 import {
-  createZendeskAdminState,
-  zendeskAdminHandlers,
-  type ZendeskAdminState,
-} from '../zendesk/admin';
+  VIA_HEADER,
+  createZendeskState,
+  demoZendeskSeed,
+  fireTicketTriggers,
+  zendeskHandlers,
+  type OutgoingRequest,
+  type TicketUpdate,
+  type ZendeskState,
+} from '../zendesk';
+import type { SeedTicket, SeedUser } from '../zendesk/seed';
+import type { DeliveryAnswer } from '../zendesk/triggers/run';
 import type { WorkspaceOptions } from './config';
 import { KLAVIYO_HOST, UPSTREAM_TIMEOUT_MS, ZENDESK_BASE_URL, type ProxyLogEntry } from './proxy';
 import {
@@ -47,14 +49,16 @@ export interface WorkspaceState {
   readonly manifest: Manifest;
   readonly options: WorkspaceOptions;
   settings: SettingValues;
-  zendesk: ZendeskStore;
-  zendeskAdmin: ZendeskAdminState;
+  zendesk: ZendeskState;
   klaviyo: KlaviyoStore;
   klaviyoLatencyMs: number;
   saveHookTimeoutMs: number;
   readonly proxyLog: ProxyLogEntry[];
-  /** Answers a request addressed to https://demo.zendesk.com/api/... from the in-memory Zendesk. */
-  zendeskFetch(request: Request): Promise<Response>;
+  /**
+   * Answers a request addressed to https://demo.zendesk.com/api/... from the in-memory Zendesk.
+   * `via` names the channel of a session call (`web` for the agent UI's own calls; default `api`).
+   */
+  zendeskFetch(request: Request, via?: string): Promise<Response>;
   /** Answers a request addressed to https://a.klaviyo.com/api/... from the built-in stand-in. */
   klaviyoFetch(request: Request): Promise<Response | undefined>;
   /** Values that must never leave the server (the secure settings, webhook keys delivered). */
@@ -67,37 +71,17 @@ export interface WorkspaceState {
   setKlaviyoLatency(ms: number): void;
 }
 
-/** Zendesk answers `/api/v2/x` and `/api/v2/x.json` alike; the admin handlers know the first. */
-async function withoutJsonSuffix(request: Request): Promise<Request> {
-  const url = new URL(request.url);
-  if (!url.pathname.endsWith('.json')) return request;
-  url.pathname = url.pathname.slice(0, -'.json'.length);
-  const hasBody = !['GET', 'HEAD'].includes(request.method);
-  return new Request(url, {
-    method: request.method,
-    headers: request.headers,
-    ...(hasBody ? { body: await request.text() } : {}),
-  });
+/** The request as the stand-in gets it: the channel header only when the workspace sets it. */
+function withVia(request: Request, via: string | undefined): Request {
+  const headers = new Headers(request.headers);
+  headers.delete(VIA_HEADER);
+  if (via) headers.set(VIA_HEADER, via);
+  return new Request(request, { headers });
 }
 
-/**
- * The admin stand-in answers in front of the store, so it applies the store's session here: a
- * signed-out session gets 401 from it, and an agent who is not an admin 403 for webhooks (any
- * call) and for trigger and automation changes, as Zendesk answers them.
- */
-function adminRefusal(store: ZendeskStore, request: Request): ZendeskApiError | null {
-  const path = new URL(request.url).pathname;
-  const match = /^\/api\/v2\/(webhooks|triggers|automations|views|ticket_fields)(\/|\.json|$)/.exec(
-    path,
-  );
-  if (!match) return null;
-  if (store.session === 'anonymous') return unauthenticated();
-  if (store.currentUser().role === 'admin') return null;
-  const write = !['GET', 'HEAD'].includes(request.method.toUpperCase());
-  if (match[1] === 'webhooks' || (write && ['triggers', 'automations'].includes(match[1]!))) {
-    return forbidden();
-  }
-  return null;
+/** A delivery's status and `Retry-After`, which Zendesk's webhook retries read. */
+function answerOf(response: Response): DeliveryAnswer {
+  return { status: response.status, retryAfter: response.headers.get('retry-after') };
 }
 
 export function createWorkspaceState(
@@ -118,9 +102,9 @@ export function createWorkspaceState(
   const deliveredSecrets = new Set<string>();
 
   /** Zendesk's own webhook call (server side): Klaviyo URLs go where the proxy sends them. */
-  async function deliver(request: OutgoingRequest): Promise<number> {
-    for (const id of state.zendeskAdmin.webhooks.keys()) {
-      for (const secret of authenticationSecrets(state.zendeskAdmin.authenticationOf(id)?.data)) {
+  async function deliver(request: OutgoingRequest): Promise<DeliveryAnswer> {
+    for (const id of state.zendesk.webhooks.keys()) {
+      for (const secret of authenticationSecrets(state.zendesk.authenticationOf(id)?.data)) {
         deliveredSecrets.add(secret);
       }
     }
@@ -129,7 +113,7 @@ export function createWorkspaceState(
     try {
       if (url.hostname === KLAVIYO_HOST && !options.klaviyoUpstream) {
         const response = await state.klaviyoFetch(new Request(url, init));
-        return response && response.type !== 'error' ? response.status : 0;
+        return response && response.type !== 'error' ? answerOf(response) : { status: 0 };
       }
       const destination =
         url.hostname === KLAVIYO_HOST && options.klaviyoUpstream
@@ -139,29 +123,25 @@ export function createWorkspaceState(
         ...init,
         signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS),
       });
-      return response.status;
+      return answerOf(response);
     } catch {
-      return 0;
+      return { status: 0 };
     }
   }
 
   /** Zendesk runs its triggers after every ticket create and update made through the API. */
-  function onTicketChange(change: TicketChange) {
-    const admin = state.zendeskAdmin;
-    const run = fireTicketTriggers(
-      admin,
-      change,
-      liquidTicket(state.zendesk, change.ticket),
-      deliver,
-    ).catch((error: unknown) => console.error('workspace: trigger run failed', error));
+  function onTicketChange(change: TicketUpdate) {
+    const run = fireTicketTriggers(state.zendesk, change, deliver).catch((error: unknown) =>
+      console.error('workspace: trigger run failed', error),
+    );
     pending.add(run);
     void run.finally(() => pending.delete(run));
   }
 
   const extra: ExtraSeed[] = [];
-  function seededZendesk(): ZendeskStore {
+  function seededZendesk(): ZendeskState {
     const demo = demoZendeskSeed();
-    return createZendeskStore(
+    const zendesk = createZendeskState(
       {
         ...demo,
         users: [...demo.users, ...extra.flatMap((e) => e.zendesk?.users ?? [])],
@@ -169,6 +149,8 @@ export function createWorkspaceState(
       },
       { baseUrl: ZENDESK_BASE_URL },
     );
+    zendesk.onTicketChange = onTicketChange;
+    return zendesk;
   }
   function seededKlaviyo(): KlaviyoStore {
     const store = createKlaviyoStore(demoKlaviyoSeed());
@@ -189,15 +171,12 @@ export function createWorkspaceState(
     options,
     settings: { ...options.settings },
     zendesk: seededZendesk(),
-    zendeskAdmin: createZendeskAdminState(),
     klaviyo: seededKlaviyo(),
     klaviyoLatencyMs: options.klaviyoLatencyMs,
     saveHookTimeoutMs: options.saveHookTimeoutMs,
     proxyLog: [],
-    async zendeskFetch(request) {
-      const refusal = adminRefusal(state.zendesk, request);
-      if (refusal) return errorResponse(refusal);
-      const response = await getResponse(zendeskSet, await withoutJsonSuffix(request));
+    async zendeskFetch(request, via) {
+      const response = await getResponse(zendeskSet, withVia(request, via));
       return (
         response ??
         Response.json({ error: 'InvalidEndpoint', description: 'Not found' }, { status: 404 })
@@ -219,7 +198,6 @@ export function createWorkspaceState(
     reset() {
       state.settings = { ...options.settings };
       state.zendesk = seededZendesk();
-      state.zendeskAdmin = createZendeskAdminState();
       state.klaviyo = seededKlaviyo();
       state.klaviyoLatencyMs = options.klaviyoLatencyMs;
       state.saveHookTimeoutMs = options.saveHookTimeoutMs;
@@ -238,16 +216,7 @@ export function createWorkspaceState(
   };
 
   function rebuild() {
-    zendeskSet = [
-      // The admin objects (webhooks, triggers, automations, views, user and ticket fields) come
-      // first; brands are served by the store below, with Zendesk's full brand records.
-      ...zendeskAdminHandlers(state.zendeskAdmin, {
-        baseUrl: ZENDESK_BASE_URL,
-        serveBrands: false,
-      }),
-      ...zendeskHandlers(state.zendesk, { baseUrl: ZENDESK_BASE_URL, onTicketChange }),
-      ...zendeskFallbackHandlers(ZENDESK_BASE_URL),
-    ];
+    zendeskSet = zendeskHandlers(state.zendesk, { baseUrl: ZENDESK_BASE_URL });
     klaviyoSet = klaviyoHandlers(state.klaviyo, {
       latencyMs: state.klaviyoLatencyMs,
       apiKey: standInKey,

@@ -2,7 +2,7 @@
  * Zendesk's error answers, in the JSON shapes its REST API uses, so the app meets the same bodies
  * locally as in a real account.
  */
-import { HttpResponse } from 'msw';
+import { HttpResponse, type DefaultBodyType } from 'msw';
 
 export class ZendeskApiError extends Error {
   override readonly name = 'ZendeskApiError';
@@ -50,4 +50,28 @@ export const invalidJson = () =>
 /** The error as the HTTP answer Zendesk gives, for handlers that return rather than throw. */
 export function errorResponse(error: ZendeskApiError): Response {
   return HttpResponse.json(error.body, { status: error.status });
+}
+
+/** 429 as Zendesk's rate limiter answers it, with the seconds to wait in `Retry-After`. */
+export class RateLimited extends ZendeskApiError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(429, { error: 'TooManyRequests', description: 'Rate limit exceeded' });
+  }
+}
+
+export const invalidEndpoint = () =>
+  new ZendeskApiError(404, { error: 'InvalidEndpoint', description: 'Not found' });
+
+/** The Webhooks API reports problems as a list of `{code, title, detail}`. */
+export function webhookErrors(errors: Array<{ code: string; detail: string }>): ZendeskApiError {
+  return new ZendeskApiError(400, {
+    errors: errors.map((e) => ({ code: e.code, title: 'Invalid attribute', detail: e.detail })),
+  });
+}
+
+/** The error as the HTTP answer Zendesk gives, headers included. */
+export function errorAnswer(error: ZendeskApiError): HttpResponse<DefaultBodyType> {
+  const headers =
+    error instanceof RateLimited ? { 'Retry-After': String(error.retryAfterSeconds) } : undefined;
+  return HttpResponse.json(error.body, { status: error.status, headers });
 }

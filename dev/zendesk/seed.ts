@@ -40,6 +40,7 @@ export interface SeedTicket {
   priority?: 'low' | 'normal' | 'high' | 'urgent' | null;
   type?: 'question' | 'incident' | 'problem' | 'task' | null;
   channel?: string;
+  externalId?: string | null;
   comments: SeedComment[];
 }
 
@@ -50,7 +51,46 @@ export interface ZendeskSeed {
   groups: Array<{ id: number; name: string; default?: boolean }>;
   users: SeedUser[];
   userFields: Array<{ key: string; title: string; type: 'text' | 'checkbox' | 'integer' }>;
+  ticketFields: SeedTicketField[];
   tickets: SeedTicket[];
+}
+
+export interface SeedTicketField {
+  id: number;
+  type: string;
+  title: string;
+  active: boolean;
+  /** False for Zendesk's built-in fields (subject, status, …). */
+  removable: boolean;
+  position: number;
+  custom_field_options?: Array<{ id: number; name: string; value: string }>;
+}
+
+function systemField(id: number, type: string, title: string, position: number): SeedTicketField {
+  return { id, type, title, active: true, removable: false, position };
+}
+
+/** Zendesk's built-in ticket fields plus the custom ones of the demo account. */
+export function demoTicketFields(): SeedTicketField[] {
+  return [
+    systemField(360000001, 'subject', 'Subject', 1),
+    systemField(360000002, 'description', 'Description', 2),
+    systemField(360000003, 'status', 'Status', 3),
+    systemField(360000004, 'tickettype', 'Type', 4),
+    systemField(360000005, 'priority', 'Priority', 5),
+    systemField(360000006, 'group', 'Group', 6),
+    systemField(360000007, 'assignee', 'Assignee', 7),
+    { ...systemField(360000101, 'text', 'Order number', 8), removable: true },
+    {
+      ...systemField(360000102, 'tagger', 'Contact reason', 9),
+      removable: true,
+      custom_field_options: [
+        { id: 1, name: 'Delivery', value: 'reason_delivery' },
+        { id: 2, name: 'Returns', value: 'reason_returns' },
+      ],
+    },
+    { ...systemField(360000103, 'text', 'Retired field', 10), removable: true, active: false },
+  ];
 }
 
 export const DEMO_AGENT_ID = 1;
@@ -81,6 +121,7 @@ export function demoZendeskSeed(): ZendeskSeed {
     groups: [{ id: 21, name: 'Support', default: true }],
     // No user fields yet: the app's setup page creates `klaviyo_profile_id`, as in a new account.
     userFields: [],
+    ticketFields: demoTicketFields(),
     users: [
       {
         id: agent,

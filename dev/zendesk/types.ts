@@ -16,6 +16,7 @@ export const TICKET_STATUSES: readonly ZdTicketStatus[] = [
 
 export interface ZdVia {
   channel: string;
+  /** A follow-up names its closed ticket here: `from: {ticket_id, subject}`, `rel: 'follow_up'`. */
   source: { from: Record<string, unknown>; to: Record<string, unknown>; rel: string | null };
 }
 
@@ -52,6 +53,8 @@ export interface ZdTicket {
   allow_channelback: boolean;
   allow_attachments: boolean;
   from_messaging_channel: boolean;
+  /** Tickets created as follow-ups of this (closed) one. */
+  followup_ids: number[];
 }
 
 export interface ZdComment {
@@ -166,4 +169,121 @@ export interface ZdGroup {
   deleted: boolean;
   created_at: string;
   updated_at: string;
+}
+
+/** One condition of a trigger, automation or view (Zendesk's conditions reference). */
+export interface ZdCondition {
+  field: string;
+  operator: string;
+  value?: unknown;
+}
+
+export interface ZdAction {
+  field: string;
+  value: unknown;
+}
+
+export interface ZdRule {
+  id: number;
+  title: string;
+  description: string | null;
+  active: boolean;
+  position: number;
+  conditions: { all: ZdCondition[]; any: ZdCondition[] };
+  actions?: ZdAction[];
+  /** Views only. */
+  output?: Record<string, unknown>;
+  /** Triggers only. */
+  category_id?: string;
+  raw_title?: string;
+  url: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ZdWebhookAuthentication {
+  type: 'basic_auth' | 'bearer_token' | 'api_key';
+  add_position: 'header';
+  data?: Record<string, string>;
+}
+
+export interface ZdWebhook {
+  id: string;
+  name: string;
+  description?: string;
+  status: 'active' | 'inactive';
+  endpoint: string;
+  http_method: string;
+  request_format: string;
+  subscriptions: string[];
+  /** Never carries `data` (the secret): Zendesk does not return it. */
+  authentication?: ZdWebhookAuthentication;
+  custom_headers?: Record<string, string>;
+  created_at: string;
+  updated_at: string;
+  created_by: string;
+  updated_by: string;
+}
+
+/** One HTTP request of a webhook invocation (Zendesk's invocation attempts). */
+export interface ZdInvocationAttempt {
+  id: string;
+  status: 'success' | 'failed';
+  status_code: number;
+  completed_at: string;
+}
+
+export interface ZdInvocation {
+  id: string;
+  latest_completed_at: string;
+  /** Zendesk's own summary of the invocation. */
+  status: 'success' | 'failed' | 'circuit_broken' | 'throttled' | 'timed_out';
+  latest_status_code: number;
+  attempts?: ZdInvocationAttempt[];
+}
+
+export interface ZdTicketField {
+  id: number;
+  url: string;
+  type: string;
+  title: string;
+  raw_title: string;
+  description: string;
+  active: boolean;
+  /** False for Zendesk's built-in fields (subject, status, …). */
+  removable: boolean;
+  position: number;
+  created_at: string;
+  updated_at: string;
+  custom_field_options?: Array<{ id: number; name: string; value: string }>;
+}
+
+export interface ZdOAuthClient {
+  id: number;
+  url: string;
+  name: string;
+  identifier: string;
+  company: string | null;
+  description: string | null;
+  redirect_uri: string[];
+  kind: 'public' | 'confidential';
+  user_id: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ZdOAuthToken {
+  id: number;
+  url: string;
+  client_id: number;
+  user_id: number;
+  scopes: string[];
+  created_at: string;
+  /** ISO time, or null for a token without expiry. */
+  expires_at: string | null;
+  refresh_token_expires_at: string | null;
+  used_at: string | null;
+  /** Only in the answer that creates the token, as in Zendesk. */
+  full_token?: string;
+  token: string;
 }

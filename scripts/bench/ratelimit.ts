@@ -13,9 +13,13 @@
  * opens them in some views, one GET /api/profiles/{id}, which Klaviyo limits as its own endpoint
  * (get_profile), cached an hour in that agent's browser.
  */
-import { EVENTS_STALE_MS, PREDICTIVE_STALE_MS, PROFILE_STALE_MS } from '../../src/klaviyo/queries';
-import { DEFAULT_RETRY_POLICY } from '../../src/klaviyo/retry';
-import { KLAVIYO_OPERATIONS } from '../../src/klaviyo/operations';
+import {
+  DEFAULT_RETRY_POLICY,
+  EVENTS_STALE_MS,
+  KLAVIYO_OPERATIONS,
+  PREDICTIVE_STALE_MS,
+  PROFILE_STALE_MS,
+} from '../../src/klaviyo';
 
 export interface EndpointLimit {
   operationId: string;

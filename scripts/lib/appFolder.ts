@@ -44,8 +44,9 @@ export function appFolderFrom(
 
 /**
  * Why a file stays out of the package, or undefined when it goes in. Mirrors `zcli apps:package`
- * (which skips `tmp/**` and whatever `.zcliignore` lists) plus the junk a build folder collects:
- * earlier zips, OS metadata, and the local zcli settings file.
+ * (which skips `tmp/**` and whatever `.zcliignore` lists) plus OS metadata and the local zcli
+ * settings file. A zip inside the folder is not left out: it would be served and refused, so the
+ * validator reports it (`npm run package` writes outside the folder).
  */
 export function packageExclusion(
   path: string,
@@ -53,7 +54,6 @@ export function packageExclusion(
 ): string | undefined {
   const name = posix.basename(path);
   if (path === 'tmp' || path.startsWith('tmp/')) return 'tmp/ is never packaged (zcli)';
-  if (name.toLowerCase().endsWith('.zip')) return 'an earlier package';
   if (name === '.DS_Store' || name === 'Thumbs.db' || name === 'desktop.ini') return 'OS metadata';
   if (path === 'zcli.apps.config.json') return 'local zcli settings, not part of the app';
   if (path === '.zcliignore') return 'zcli packaging instructions';

@@ -2,7 +2,7 @@
  * The Zendesk objects the metric sync consists of, as pure data: what each should look like for a
  * given configuration, and how provisioning recognises its own objects (a stable marker).
  */
-import { KLAVIYO_BASE_URL, KLAVIYO_REVISION } from '../klaviyo/jsonapi';
+import { KLAVIYO_BASE_URL, KLAVIYO_REVISION } from '../klaviyo';
 import { KLAVIYO_PROFILE_FIELD_KEY } from '../zendesk/users';
 import type {
   AutomationInput,

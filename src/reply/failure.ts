@@ -1,4 +1,4 @@
-import { isKlaviyoError } from '../klaviyo/errors';
+import { isKlaviyoError } from '../klaviyo';
 import { TransportError } from '../transport';
 import type { ReplyFailure } from './types';
 

@@ -1,5 +1,4 @@
-import type { Translate } from '../i18n/catalog';
-import type { Formatters } from '../i18n/format';
+import type { Formatters, Translate } from '../i18n';
 import type { NoteFacts } from './types';
 
 /**

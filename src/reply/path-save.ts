@@ -5,7 +5,7 @@
  * customer as written is stopped with the reasons; saving the same text again within
  * `PATH_CONFIRM_MS` posts it anyway (the comment is then on the ticket, texted or not).
  */
-import type { KlaviyoProfile } from '../klaviyo/model';
+import type { KlaviyoProfile } from '../klaviyo';
 import type { ConsentSummary, LocalTimeStatus } from '../sms/model';
 import { REPLY_TEXT_LIMIT } from './path/body';
 

@@ -4,7 +4,7 @@
  * attempt on the ticket so that saving the same text again reuses its idempotency key and never
  * sends twice.
  */
-import type { KlaviyoProfile } from '../klaviyo/model';
+import type { KlaviyoProfile } from '../klaviyo';
 import type { ConsentSummary, LocalTimeStatus, SegmentCount } from '../sms/model';
 import type { ReplyFailure } from './types';
 

@@ -14,7 +14,7 @@
  * - Lookups (the conversation id) never send anything, so they are always safe to retry.
  * - The internal note comes after the send; its failure is reported, never a reason to resend.
  */
-import { isKlaviyoError } from '../klaviyo/errors';
+import { isKlaviyoError } from '../klaviyo';
 import { classifyFailure, type ReplyStep } from './failure';
 import type {
   DeliveredText,

@@ -17,7 +17,7 @@
  * in Klaviyo); never subscribed → 'never-subscribed'; subscriptions missing or unrecognised →
  * 'unknown-consent' (never guess "yes").
  */
-import type { ChannelConsent, ProfileSubscriptions, SubscriptionState } from '../klaviyo/model';
+import type { ChannelConsent, ProfileSubscriptions, SubscriptionState } from '../klaviyo';
 import type { CannotTextReason, ConsentSummary } from './model';
 
 const STATES: ReadonlySet<string> = new Set([

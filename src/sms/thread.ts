@@ -14,7 +14,7 @@
  * text; empty strings, objects, arrays and booleans are not text. No text → `text: null`, which the
  * UI shows as "text not available". Text is trimmed at the ends and otherwise kept whole.
  */
-import type { KlaviyoEvent } from '../klaviyo/model';
+import type { KlaviyoEvent } from '../klaviyo';
 import type { MessageDirection, MessageStatus, ThreadMessage } from './model';
 
 export interface BuildThreadOptions {

@@ -1,13 +1,10 @@
 /**
- * The folder as a whole: symlinks, files Zendesk refuses or ignores, insecure http:// URLs and
- * secrets in text files.
+ * The folder as a whole: symbolic links, leftovers of older app frameworks and tools, and files
+ * Zendesk never serves. File types are in ./fileTypes.ts, URLs in ./requests.ts, secrets in
+ * ./secrets.ts.
  */
 import { posix } from 'node:path';
-import { text } from '../appFolder';
 import { type Problem, type Rule, error, warning } from './types';
-import { TEXT_EXTENSIONS, UNSUPPORTED_EXTENSIONS } from './zendesk';
-
-const extension = (path: string) => posix.extname(path).slice(1).toLowerCase();
 
 export const forbiddenFiles: Rule = ({ app }) => {
   const problems: Problem[] = app.symlinks.map((path) =>
@@ -28,15 +25,6 @@ export const forbiddenFiles: Rule = ({ app }) => {
           undefined,
           'is a leftover ZAT settings file (it can hold account details); delete it',
           'project rule',
-        ),
-      );
-    } else if (UNSUPPORTED_EXTENSIONS.includes(extension(path))) {
-      problems.push(
-        error(
-          path,
-          undefined,
-          `.${extension(path)} files are not supported in an app package`,
-          'ZAS mime.rb',
         ),
       );
     } else if (
@@ -62,67 +50,6 @@ export const forbiddenFiles: Rule = ({ app }) => {
           'project rule',
         ),
       );
-    }
-  }
-  return problems;
-};
-
-/** XML namespace names are identifiers, never fetched: they may stay http://. */
-const NAMESPACE = /^http:\/\/www\.w3\.org\//;
-
-/**
- * No http:// URL anywhere we author (manifest, translations, requirements, HTML, CSS, SVG); in
- * bundled JavaScript Zendesk's validator only warns (third-party code carries documentation links).
- */
-export const insecureUrls: Rule = ({ app }) => {
-  const problems: Problem[] = [];
-  for (const [path, bytes] of app.files) {
-    if (!TEXT_EXTENSIONS.includes(extension(path))) continue;
-    const urls = [...text(bytes).matchAll(/http:\/\/[^\s"'`<>()\\]+/g)]
-      .map((match) => match[0])
-      .filter((url) => !NAMESPACE.test(url));
-    if (urls.length === 0) continue;
-    const list =
-      [...new Set(urls)].slice(0, 3).join(', ') + (new Set(urls).size > 3 ? ', ...' : '');
-    const isCode = ['js', 'mjs', 'map'].includes(extension(path));
-    problems.push(
-      isCode
-        ? warning(
-            path,
-            undefined,
-            `contains http:// URLs (${list}); requests must use https://`,
-            'ZAS requests.rb',
-          )
-        : error(path, undefined, `contains http:// URLs (${list}); use https://`, 'project rule'),
-    );
-  }
-  return problems;
-};
-
-/** A Klaviyo private key, or key material Zendesk's validator looks for, in any text file. */
-const SECRETS: Array<[string, RegExp]> = [
-  ['a Klaviyo private API key', /pk_[A-Za-z0-9]{20,}/],
-  ['a private key block', /-----BEGIN (?:RSA |DSA |EC |OPENSSH |PGP )?PRIVATE KEY(?: BLOCK)?-----/],
-  ['an AWS access key id', /\bAKIA[0-9A-Z]{16}\b/],
-  ['a Slack token', /\bxox[pbao]-[0-9A-Za-z-]{10,}/],
-];
-
-export const secrets: Rule = ({ app }) => {
-  const problems: Problem[] = [];
-  for (const [path, bytes] of app.files) {
-    if (!TEXT_EXTENSIONS.includes(extension(path))) continue;
-    const content = text(bytes);
-    for (const [what, pattern] of SECRETS) {
-      if (pattern.test(content)) {
-        problems.push(
-          error(
-            path,
-            undefined,
-            `looks like it contains ${what}; secrets never ship in the app`,
-            'ZAS secrets.rb',
-          ),
-        );
-      }
     }
   }
   return problems;

@@ -1,11 +1,14 @@
 /** Runs every rule over an app folder view and formats the result, one line per problem. */
 import { banner, logos, screenshots, svgs } from './assets';
 import { buildContext } from './context';
-import { forbiddenFiles, insecureUrls, secrets } from './files';
+import { fileTypes } from './fileTypes';
+import { forbiddenFiles } from './files';
 import { locations } from './locations';
 import { manifestFields, manifestFile } from './manifest';
 import { parameters } from './parameters';
 import { requirements } from './requirements';
+import { insecureUrls } from './requests';
+import { secrets } from './secrets';
 import {
   appNameLength,
   defaultLocale,
@@ -36,6 +39,7 @@ export const RULES: readonly Rule[] = [
   svgs,
   requirements,
   forbiddenFiles,
+  fileTypes,
   insecureUrls,
   secrets,
   zcliConfig,
@@ -51,10 +55,15 @@ export function validateApp(input: ValidationInput): Problem[] {
   );
 }
 
+/**
+ * One line per problem; an expected warning gets a second, indented line saying why it is there
+ * (the reasons are listed in docs/validation.md too).
+ */
 export function formatProblem(problem: Problem, folder: string): string {
   const prefix = folder === '.' || problem.inProject ? '' : `${folder}/`;
   const where = `${prefix}${problem.file}${problem.key ? ` [${problem.key}]` : ''}`;
-  return `${problem.severity === 'error' ? 'error  ' : 'warning'} ${where}: ${problem.message} (${problem.source})`;
+  const line = `${problem.severity === 'error' ? 'error  ' : 'warning'} ${where}: ${problem.message} (${problem.source})`;
+  return problem.expected ? `${line}\n        expected: ${problem.expected}` : line;
 }
 
 export function summarise(input: ValidationInput, problems: Problem[], folder: string): string {
@@ -66,8 +75,10 @@ export function summarise(input: ValidationInput, problems: Problem[], folder: s
   }
   const context = buildContext(input);
   const locales = context.translations.size;
+  const expected = problems.filter((problem) => problem.expected).length;
+  const why = expected > 0 ? ` (${expected} expected, see docs/validation.md)` : '';
   return (
     `validate: ${folder} OK: ${plural(input.app.files.size, 'file')}, ${plural(locales, 'locale')}, ` +
-    `${plural(context.parameters.length, 'parameter')}, ${plural(warnings, 'warning')}`
+    `${plural(context.parameters.length, 'parameter')}, ${plural(warnings, 'warning')}${why}`
   );
 }

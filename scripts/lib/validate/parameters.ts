@@ -4,7 +4,7 @@
  */
 import { type Problem, type Rule, error, warning } from './types';
 import { show } from './manifest';
-import { PARAMETER_TYPES, SECURABLE_NAME, SECURE_SCOPES } from './zendesk';
+import { PARAMETER_TYPES, SECURABLE_NAME, SECURE_SCOPES, ZENDESK_SECURE_SCOPES } from './zendesk';
 
 const FILE = 'manifest.json';
 
@@ -141,7 +141,7 @@ export const parameters: Rule = ({ manifest, parameters: list }) => {
 };
 
 function scopeProblems(scopes: unknown, key: string, secure: boolean): Problem[] {
-  if (scopes === undefined || scopes === null || (Array.isArray(scopes) && scopes.length === 0)) {
+  if (scopes === undefined || scopes === null) {
     return secure
       ? [
           warning(
@@ -153,34 +153,45 @@ function scopeProblems(scopes: unknown, key: string, secure: boolean): Problem[]
         ]
       : [];
   }
+  const problems: Problem[] = [];
+  if (!secure) {
+    problems.push(error(FILE, `${key}.scopes`, 'scopes need "secure": true', 'ZAS manifest.rb'));
+  }
   if (!Array.isArray(scopes)) {
-    return [
+    problems.push(
       error(
         FILE,
         `${key}.scopes`,
         `must be an array of ${SECURE_SCOPES.join(', ')}`,
-        'project rule',
+        'ZAS manifest.rb',
       ),
-    ];
+    );
+    return problems;
   }
-  const problems: Problem[] = [];
-  scopes.forEach((scope: unknown, index) => {
-    if (typeof scope !== 'string' || !SECURE_SCOPES.includes(scope)) {
-      problems.push(
-        error(
-          FILE,
-          `${key}.scopes[${index}]`,
-          `${show(scope)} is not a secure-setting scope (${SECURE_SCOPES.join(', ')})`,
-          'project rule',
-        ),
-      );
-    }
-  });
-  if (!secure) {
+  if (scopes.length === 0) {
     problems.push(
-      warning(FILE, `${key}.scopes`, 'scopes only apply to secure parameters', 'project rule'),
+      error(
+        FILE,
+        `${key}.scopes`,
+        `cannot be empty; list where it may go (${SECURE_SCOPES.join(', ')})`,
+        'ZAS manifest.rb',
+      ),
     );
   }
+  scopes.forEach((scope: unknown, index) => {
+    if (typeof scope === 'string' && SECURE_SCOPES.includes(scope)) return;
+    const zendeskKnows = typeof scope === 'string' && ZENDESK_SECURE_SCOPES.includes(scope);
+    problems.push(
+      error(
+        FILE,
+        `${key}.scopes[${index}]`,
+        zendeskKnows
+          ? `${show(scope)} is a Zendesk scope the local workspace's proxy does not emulate (it knows ${SECURE_SCOPES.join(', ')})`
+          : `${show(scope)} is not a secure-setting scope (${SECURE_SCOPES.join(', ')})`,
+        zendeskKnows ? 'project rule' : 'ZAS manifest.rb',
+      ),
+    );
+  });
   return problems;
 }
 

@@ -36,6 +36,11 @@ export interface Problem {
   key?: string;
   message: string;
   source: RuleSource;
+  /**
+   * Set on a warning our build cannot avoid: why it is there (printed with it, and listed in
+   * docs/validation.md). See ./expected.ts.
+   */
+  expected?: string;
 }
 
 export interface ProjectInfo {

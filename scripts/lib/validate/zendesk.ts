@@ -127,6 +127,17 @@ export const PARAMETER_TYPES = [
  */
 export const SECURE_SCOPES = ['header', 'body', 'url'];
 
+/** ZAS manifest.rb SECURE_PARAM_SCOPES: every scope Zendesk accepts. */
+export const ZENDESK_SECURE_SCOPES = [
+  'header',
+  'body',
+  'url',
+  'jwt_secret_key',
+  'jwt_claim',
+  'basic_auth_username',
+  'basic_auth_password',
+];
+
 /** ZAS secure_settings.rb SECURABLE_KEYWORDS: names that suggest a credential. */
 export const SECURABLE_NAME = /token|key|pwd|password/i;
 

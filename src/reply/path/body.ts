@@ -5,7 +5,7 @@
  * standard `-- ` line, drops Markdown's bold markers and keeps at most `REPLY_TEXT_LIMIT`
  * characters. Every value is escaped for JSON (zendesk/liquid-json), whatever the agent typed.
  */
-import { REPLY_EVENT_PROPERTIES as P } from '../../klaviyo/client';
+import { REPLY_EVENT_PROPERTIES as P } from '../../klaviyo';
 import { KLAVIYO_PROFILE_FIELD_KEY } from '../../zendesk/users';
 import { jsonString, JSON_ESCAPE_CAPTURES, requesterIdentifiers } from '../../zendesk/liquid-json';
 

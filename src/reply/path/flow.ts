@@ -13,7 +13,7 @@
  * - no org prefix, info link, opt-out language, link shortening or tracking parameters: the customer
  *   reads what the agent wrote, as in Klaviyo's own inbox.
  */
-import { REPLY_EVENT_PROPERTIES } from '../../klaviyo/client';
+import { REPLY_EVENT_PROPERTIES } from '../../klaviyo';
 import { REPLY_MARKERS, REPLY_TITLES } from './trigger';
 
 export type FlowStatus = 'draft' | 'manual' | 'live';

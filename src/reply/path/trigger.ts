@@ -20,7 +20,7 @@
  *   hand.
  * - `update_type is Change`: a reply to an existing ticket, not the creation of one.
  */
-import { KLAVIYO_BASE_URL, KLAVIYO_REVISION } from '../../klaviyo/jsonapi';
+import { KLAVIYO_BASE_URL, KLAVIYO_REVISION } from '../../klaviyo';
 import type { Condition, TriggerInput, WebhookInput } from '../../zendesk/types';
 import { buildReplyEventBody } from './body';
 

@@ -1,6 +1,6 @@
 import { ThemeProvider } from '@zendeskgarden/react-theming';
 import type { ReactNode } from 'react';
-import { I18nProvider } from '../../i18n';
+import { I18nProvider } from './I18nProvider';
 
 /** Garden theme and translations around every root. */
 export function AppShell({ locale, children }: { locale: string; children: ReactNode }) {

@@ -1,5 +1,5 @@
 import { Well } from '@zendeskgarden/react-notifications';
-import { useI18n } from '../../i18n';
+import { useI18n } from './I18nProvider';
 
 /** Shown instead of a blank page when the app is opened directly, outside Zendesk. */
 export function OutsideZendesk() {

@@ -3,7 +3,7 @@ import { Skeleton } from '@zendeskgarden/react-loaders';
 import { Alert } from '@zendeskgarden/react-notifications';
 import { SM } from '@zendeskgarden/react-typography';
 import type { ReactNode } from 'react';
-import { useI18n } from '../../i18n';
+import { useI18n } from './I18nProvider';
 
 type Props =
   | { kind: 'loading'; lines?: number; label?: string }

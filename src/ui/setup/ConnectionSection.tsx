@@ -2,7 +2,7 @@ import { Button } from '@zendeskgarden/react-buttons';
 import { Alert } from '@zendeskgarden/react-notifications';
 import { Tag } from '@zendeskgarden/react-tags';
 import { useMutation } from '@tanstack/react-query';
-import { useI18n } from '../../i18n';
+import { useI18n } from '../common/I18nProvider';
 import type { ConnectionReport, KlaviyoClient } from '../../klaviyo';
 import { StatusMessage } from '../common/StatusMessage';
 import { describeError } from './reasons';

@@ -2,7 +2,7 @@ import { Button } from '@zendeskgarden/react-buttons';
 import { Alert } from '@zendeskgarden/react-notifications';
 import { Paragraph } from '@zendeskgarden/react-typography';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useI18n } from '../../i18n';
+import { useI18n } from '../common/I18nProvider';
 import type { KlaviyoClient } from '../../klaviyo';
 import { invocationRows, TEST_EVENT_METRIC } from '../../metrics/health';
 import type { Transport } from '../../transport';

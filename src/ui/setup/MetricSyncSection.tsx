@@ -4,7 +4,7 @@ import { Alert } from '@zendeskgarden/react-notifications';
 import { Paragraph } from '@zendeskgarden/react-typography';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { useI18n } from '../../i18n';
+import { useI18n } from '../common/I18nProvider';
 import {
   checkPrivateKey,
   defaultConfig,

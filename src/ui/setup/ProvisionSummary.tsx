@@ -1,6 +1,6 @@
 import type { MessageKey, Translate } from '../../i18n';
-import { useI18n } from '../../i18n';
 import type { StepAction, Summary } from '../../provision';
+import { useI18n } from '../common/I18nProvider';
 
 /** A step's sentence ("Update Trigger “Klaviyo: Opened Ticket”"), in the agent's language. */
 export function summaryText(t: Translate, summary: Summary): string {

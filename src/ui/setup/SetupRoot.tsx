@@ -1,7 +1,7 @@
 import { QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { Alert } from '@zendeskgarden/react-notifications';
 import { Paragraph, XL } from '@zendeskgarden/react-typography';
-import { useI18n } from '../../i18n';
+import { useI18n } from '../common/I18nProvider';
 import type { KlaviyoClient } from '../../klaviyo';
 import { readSetup } from '../../metrics/provision';
 import { useZaf } from '../../zaf/context';

@@ -1,7 +1,8 @@
 import { Tag } from '@zendeskgarden/react-tags';
 import { SM } from '@zendeskgarden/react-typography';
 import type { CannotTextReason, ConsentSummary } from '../../sms/model';
-import { useI18n, type MessageKey } from '../../i18n';
+import { useI18n } from '../common/I18nProvider';
+import type { MessageKey } from '../../i18n';
 import { Section } from './Section';
 
 type State = ConsentSummary['smsMarketing'];

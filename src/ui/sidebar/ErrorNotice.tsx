@@ -1,5 +1,5 @@
 import { StatusMessage } from '../common/StatusMessage';
-import { useI18n } from '../../i18n';
+import { useI18n } from '../common/I18nProvider';
 import { useCurrentUser } from '../../zaf/hooks/useCurrentUser';
 import { errorText } from './errorText';
 

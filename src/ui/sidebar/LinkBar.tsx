@@ -1,6 +1,6 @@
 import { Button } from '@zendeskgarden/react-buttons';
 import { SM } from '@zendeskgarden/react-typography';
-import { useI18n } from '../../i18n';
+import { useI18n } from '../common/I18nProvider';
 import { useCurrentUser } from '../../zaf/hooks/useCurrentUser';
 
 /**

@@ -1,7 +1,7 @@
 import { Alert } from '@zendeskgarden/react-notifications';
 import { MD, SM } from '@zendeskgarden/react-typography';
 import type { LocalTimeStatus } from '../../sms/model';
-import { useI18n } from '../../i18n';
+import { useI18n } from '../common/I18nProvider';
 import { Section } from './Section';
 
 function hourLabel(hour: number, format: ReturnType<typeof useI18n>['format']): string {

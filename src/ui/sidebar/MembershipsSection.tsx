@@ -1,8 +1,8 @@
 import { Accordion } from '@zendeskgarden/react-accordions';
 import { SM } from '@zendeskgarden/react-typography';
 import type { ReactNode } from 'react';
-import type { NamedGroup, ProfileMemberships } from '../../klaviyo/model';
-import { useI18n } from '../../i18n';
+import type { NamedGroup, ProfileMemberships } from '../../klaviyo';
+import { useI18n } from '../common/I18nProvider';
 import { StatusMessage } from '../common/StatusMessage';
 import { ErrorNotice } from './ErrorNotice';
 import { clip } from './text';

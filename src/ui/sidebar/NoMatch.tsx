@@ -2,7 +2,7 @@ import { Button } from '@zendeskgarden/react-buttons';
 import { Field, Input } from '@zendeskgarden/react-forms';
 import { SM } from '@zendeskgarden/react-typography';
 import { useId, useState, type FormEvent } from 'react';
-import { useI18n } from '../../i18n';
+import { useI18n } from '../common/I18nProvider';
 import { StatusMessage } from '../common/StatusMessage';
 import { ErrorNotice } from './ErrorNotice';
 import { Section, Wrap } from './Section';

@@ -1,7 +1,7 @@
 import { SM } from '@zendeskgarden/react-typography';
 import type { ReactNode } from 'react';
-import type { KlaviyoEvent } from '../../klaviyo/model';
-import { useI18n } from '../../i18n';
+import type { KlaviyoEvent } from '../../klaviyo';
+import { useI18n } from '../common/I18nProvider';
 import { StatusMessage } from '../common/StatusMessage';
 import { ErrorNotice } from './ErrorNotice';
 import { orderFromEvent } from './eventDetails';

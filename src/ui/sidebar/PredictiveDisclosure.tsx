@@ -1,8 +1,8 @@
 import { Button } from '@zendeskgarden/react-buttons';
 import { SM } from '@zendeskgarden/react-typography';
 import { useId, type ReactNode } from 'react';
-import type { PredictiveAnalytics } from '../../klaviyo/model';
-import { useI18n } from '../../i18n';
+import type { PredictiveAnalytics } from '../../klaviyo';
+import { useI18n } from '../common/I18nProvider';
 import { StatusMessage } from '../common/StatusMessage';
 import { ErrorNotice } from './ErrorNotice';
 import { Facts } from './Section';

@@ -1,8 +1,9 @@
 import { Tag } from '@zendeskgarden/react-tags';
 import { LG } from '@zendeskgarden/react-typography';
 import type { ReactNode } from 'react';
-import type { KlaviyoProfile, MatchedBy } from '../../klaviyo/model';
-import { useI18n, type MessageKey } from '../../i18n';
+import type { KlaviyoProfile, MatchedBy } from '../../klaviyo';
+import { useI18n } from '../common/I18nProvider';
+import type { MessageKey } from '../../i18n';
 import { SafeExternalLink } from '../common/SafeExternalLink';
 import { Facts, Section, Wrap } from './Section';
 import { clip } from './text';

@@ -1,12 +1,8 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { KlaviyoEvent, KlaviyoProfile, MatchedBy } from '../../klaviyo';
-import {
-  buildThread,
-  isSmsEvent,
-  localTimeStatus,
-  mergeLocalMessages,
-  summariseConsent,
-} from '../../sms';
+import { summariseConsent } from '../../sms/consent';
+import { localTimeStatus } from '../../sms/localtime';
+import { buildThread, isSmsEvent, mergeLocalMessages } from '../../sms/thread';
 import { useZaf } from '../../zaf/context';
 import { ActivitySection } from './ActivitySection';
 import { ComposerSlot } from './ComposerSlot';

@@ -6,8 +6,9 @@ import {
   type MatchedBy,
   type ProfileLookup,
 } from '../../klaviyo';
-import { isZendeskError, setUserKlaviyoProfileId } from '../../zendesk';
-import { useI18n } from '../../i18n';
+import { isZendeskError } from '../../zendesk/errors';
+import { setUserKlaviyoProfileId } from '../../zendesk/users';
+import { useI18n } from '../common/I18nProvider';
 import { useZaf } from '../../zaf/context';
 import type { Requester } from '../../zaf/hooks/useRequester';
 import { StatusMessage } from '../common/StatusMessage';

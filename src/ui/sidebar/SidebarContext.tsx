@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { KlaviyoProfile } from '../../klaviyo/model';
+import type { KlaviyoProfile } from '../../klaviyo';
 import type { ConsentSummary, LocalTimeStatus, ThreadMessage } from '../../sms/model';
 import type { LocalMessageUpdate } from './composer/types';
 

@@ -10,7 +10,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import styled from 'styled-components';
 import { klaviyoKeys } from '../../klaviyo';
 import type { ThreadMessage } from '../../sms/model';
-import { useI18n } from '../../i18n';
+import { useI18n } from '../common/I18nProvider';
 import { useZaf, useZafEvent } from '../../zaf/context';
 import { useAutoResize } from '../../zaf/hooks/useAutoResize';
 import { useRequester, type Requester } from '../../zaf/hooks/useRequester';

@@ -1,6 +1,6 @@
 import { Alert } from '@zendeskgarden/react-notifications';
 import { isKlaviyoError } from '../../klaviyo';
-import { useI18n } from '../../i18n';
+import { useI18n } from '../common/I18nProvider';
 import { retryTime } from './errorText';
 
 /**

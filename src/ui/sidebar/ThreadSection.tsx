@@ -3,7 +3,7 @@ import { getColor } from '@zendeskgarden/react-theming';
 import type { ReactNode } from 'react';
 import styled, { css } from 'styled-components';
 import type { ThreadMessage } from '../../sms/model';
-import { useI18n } from '../../i18n';
+import { useI18n } from '../common/I18nProvider';
 import { StatusMessage } from '../common/StatusMessage';
 import { ErrorNotice } from './ErrorNotice';
 import { Section } from './Section';

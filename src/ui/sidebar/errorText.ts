@@ -1,4 +1,4 @@
-import { isKlaviyoError } from '../../klaviyo/errors';
+import { isKlaviyoError } from '../../klaviyo';
 import type { Formatters, Translate } from '../../i18n';
 
 export interface ErrorText {

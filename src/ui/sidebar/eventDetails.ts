@@ -1,4 +1,4 @@
-import type { KlaviyoEvent } from '../../klaviyo/model';
+import type { KlaviyoEvent } from '../../klaviyo';
 import { clip } from './text';
 
 export const PLACED_ORDER = 'Placed Order';

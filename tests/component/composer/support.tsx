@@ -12,8 +12,7 @@ import {
   klaviyoHandlers,
   type KlaviyoStore,
 } from '../../../dev/klaviyo';
-import { zendeskHandlers } from '../../../dev/zendesk/handlers';
-import { createZendeskStore, type ZendeskStore } from '../../../dev/zendesk/store';
+import { createZendeskState, zendeskHandlers, type ZendeskState } from '../../../dev/zendesk';
 import type { KlaviyoClient } from '../../../src/klaviyo';
 import type { KlaviyoProfile } from '../../../src/klaviyo/model';
 import type { ConsentSummary, LocalTimeStatus, ThreadMessage } from '../../../src/sms/model';
@@ -39,13 +38,13 @@ export function withStandIns(): void {
 
 export interface World {
   klaviyoStore: KlaviyoStore;
-  zendeskStore: ZendeskStore;
+  zendeskStore: ZendeskState;
 }
 
 export function standIns(configure?: (store: KlaviyoStore) => void): World {
   const klaviyoStore = createKlaviyoStore(demoKlaviyoSeed());
   configure?.(klaviyoStore);
-  const zendeskStore = createZendeskStore();
+  const zendeskStore = createZendeskState();
   for (const list of zendeskStore.comments.values()) for (const c of list) seeded.add(c.id);
   server.use(
     ...klaviyoHandlers(klaviyoStore, { apiKey: TEST_KLAVIYO_KEY }),
@@ -123,7 +122,7 @@ export function postedMessages(store: KlaviyoStore) {
 const seeded = new Set<number>();
 
 /** Internal notes added to the ticket since the stand-in was seeded. */
-export function internalNotes(store: ZendeskStore, ticketId: number) {
+export function internalNotes(store: ZendeskState, ticketId: number) {
   return (store.comments.get(ticketId) ?? [])
     .filter((c) => !c.public && !seeded.has(c.id))
     .map((c) => c.body);

@@ -7,13 +7,7 @@ import {
   klaviyoHandlers,
   type KlaviyoStore,
 } from '../../../dev/klaviyo';
-import {
-  createZendeskAdminState,
-  zendeskAdminHandlers,
-  type ZendeskAdminState,
-} from '../../../dev/zendesk/admin';
-import { zendeskFallbackHandlers, zendeskHandlers } from '../../../dev/zendesk/handlers';
-import { createZendeskStore, type ZendeskStore } from '../../../dev/zendesk/store';
+import { createZendeskState, zendeskHandlers, type ZendeskState } from '../../../dev/zendesk';
 import SetupRoot from '../../../src/ui/setup/SetupRoot';
 import { ZafTransport } from '../../../src/zaf/transport';
 import type { Transport } from '../../../src/transport';
@@ -29,24 +23,22 @@ export function withStandIns(): void {
 }
 
 export interface SetupHarness {
-  admin: ZendeskAdminState;
-  zendesk: ZendeskStore;
+  /** The one Zendesk stand-in, named for what each test reads from it. */
+  admin: ZendeskState;
+  zendesk: ZendeskState;
   klaviyo: KlaviyoStore;
   /** For arranging state through the same API the page uses. */
   transport: Transport;
 }
 
 export function standIns(): SetupHarness {
-  const admin = createZendeskAdminState();
-  const zendesk = createZendeskStore();
+  const zendesk = createZendeskState();
   const klaviyo = createKlaviyoStore(demoKlaviyoSeed());
   server.use(
-    ...zendeskAdminHandlers(admin),
     ...zendeskHandlers(zendesk),
-    ...zendeskFallbackHandlers(),
     ...klaviyoHandlers(klaviyo, { apiKey: TEST_KLAVIYO_KEY }),
   );
-  return { admin, zendesk, klaviyo, transport: new ZafTransport(createFakeZafClient()) };
+  return { admin: zendesk, zendesk, klaviyo, transport: new ZafTransport(createFakeZafClient()) };
 }
 
 export async function renderSetup(

@@ -3,6 +3,7 @@ import { loadWorkspaceOptions } from '../../../dev/workspace/config';
 import { handleControl } from '../../../dev/workspace/control';
 import { readManifest } from '../../../dev/workspace/settings';
 import { createWorkspaceState, type WorkspaceState } from '../../../dev/workspace/state';
+import { updateTicket } from '../../../dev/zendesk';
 
 const KEY = 'pk_test_never_in_the_browser';
 let state: WorkspaceState;
@@ -71,7 +72,7 @@ describe('the workspace control API', () => {
 
   it('reset brings back the demo data and the start-up settings', async () => {
     await control('POST', '/settings', { reply_mode: 'flow' });
-    state.zendesk.updateTicket(101, { comment: { body: 'hello' } });
+    updateTicket(state.zendesk, 101, { comment: { body: 'hello' } }, { userId: 1, via: 'web' });
     await control('POST', '/reset');
     expect(state.settings.reply_mode).toBe('conversations');
     const ticket = (await control('GET', '/zendesk/tickets/101')).body as { comments: unknown[] };
@@ -136,7 +137,7 @@ describe('the workspace control API', () => {
     expect(await refused.json()).toMatchObject({ error: 'Forbidden' });
     expect((await call('GET', '/webhooks')).status).toBe(403);
     expect((await call('POST', '/webhooks', { webhook: {} })).status).toBe(403);
-    expect(state.zendeskAdmin.triggers.size).toBe(0);
+    expect(state.zendesk.triggers.size).toBe(0);
     // Agents still read what they need: ticket fields.
     expect((await call('GET', '/ticket_fields')).status).toBe(200);
 

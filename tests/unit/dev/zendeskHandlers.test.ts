@@ -1,15 +1,14 @@
 import { setupServer } from 'msw/node';
-import { createZendeskStore, type ZendeskStore } from '../../../dev/zendesk/store';
-import { zendeskFallbackHandlers, zendeskHandlers } from '../../../dev/zendesk/handlers';
+import { createZendeskState, zendeskHandlers, type ZendeskState } from '../../../dev/zendesk';
 
 const BASE = 'https://demo.zendesk.com';
-let store: ZendeskStore;
+let store: ZendeskState;
 const server = setupServer();
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 beforeEach(() => {
-  store = createZendeskStore(undefined, { baseUrl: BASE });
-  server.resetHandlers(...zendeskHandlers(store), ...zendeskFallbackHandlers(BASE));
+  store = createZendeskState(undefined, { baseUrl: BASE });
+  server.resetHandlers(...zendeskHandlers(store));
 });
 afterAll(() => server.close());
 

@@ -4,12 +4,11 @@
  */
 import { setupServer } from 'msw/node';
 import {
-  createZendeskAdminState,
-  zendeskAdminHandlers,
-  type ZendeskAdminState,
-} from '../../../dev/zendesk/admin';
-import { zendeskFallbackHandlers, zendeskHandlers } from '../../../dev/zendesk/handlers';
-import { createZendeskStore, type ZendeskStore } from '../../../dev/zendesk/store';
+  adminWrites,
+  createZendeskState,
+  zendeskHandlers,
+  type ZendeskState,
+} from '../../../dev/zendesk';
 import type { Transport } from '../../../src/transport';
 import { ZafTransport } from '../../../src/zaf/transport';
 import { createFakeZafClient } from '../../support/fakeZafClient';
@@ -23,23 +22,19 @@ export function withZendeskServer(): void {
 }
 
 export interface ZendeskHarness {
-  admin: ZendeskAdminState;
-  store: ZendeskStore;
+  /** The one Zendesk stand-in, named for what each test reads from it. */
+  admin: ZendeskState;
+  store: ZendeskState;
   transport: Transport;
 }
 
 export function zendeskHarness(options: { pageSize?: number } = {}): ZendeskHarness {
-  const admin = createZendeskAdminState();
-  const store = createZendeskStore();
-  server.use(
-    ...zendeskAdminHandlers(admin, { pageSize: options.pageSize }),
-    ...zendeskHandlers(store),
-    ...zendeskFallbackHandlers(),
-  );
-  return { admin, store, transport: new ZafTransport(createFakeZafClient()) };
+  const state = createZendeskState(undefined, { pageSize: options.pageSize });
+  server.use(...zendeskHandlers(state));
+  return { admin: state, store: state, transport: new ZafTransport(createFakeZafClient()) };
 }
 
-/** Write requests the admin stand-in received (GETs are not recorded). */
-export function writes(admin: ZendeskAdminState): string[] {
-  return admin.requests.map((r) => `${r.method} ${r.path}`);
+/** The admin's configuration writes the stand-in answered (GETs are not listed). */
+export function writes(admin: ZendeskState): string[] {
+  return adminWrites(admin).map((r) => `${r.method} ${r.path}`);
 }

@@ -124,7 +124,7 @@ describe('provisioning the metric sync', () => {
     });
     expect(hook.endpoint).toBe('https://a.klaviyo.com/api/events');
     expect(admin.authenticationOf(hook.id)?.data?.value).toBe(`Klaviyo-API-Key ${KEY}`);
-    expect(admin.requests.find((r) => r.path.includes('/webhooks/'))?.method).toBe('PATCH');
+    expect(writes(admin).find((w) => w.includes('/webhooks/'))).toMatch(/^PATCH /);
     const repaired = admin.triggers.get(opened.id)!;
     expect(repaired.title).toBe(TITLES['opened-trigger']);
     expect(repaired.conditions).toEqual({

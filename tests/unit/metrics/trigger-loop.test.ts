@@ -4,11 +4,9 @@
  * the event (or refuses it) → the invocation is listed with its status.
  */
 import { klaviyoHandlers, createKlaviyoStore, demoKlaviyoSeed } from '../../../dev/klaviyo';
-import {
-  fireTicketTriggers,
-  liquidTicket,
-  type Deliver,
-} from '../../../dev/zendesk/admin-triggers';
+import { fireTicketTriggers, type Deliver, type TicketUpdate } from '../../../dev/zendesk';
+import { before } from '../../../dev/zendesk/ticket-update';
+import type { ZdTicket } from '../../../dev/zendesk/types';
 import { defaultConfig } from '../../../src/metrics/config';
 import { provision } from '../../../src/metrics/provision';
 import { TEST_KLAVIYO_KEY } from '../../support/fakeZafClient';
@@ -24,6 +22,23 @@ const deliver: Deliver = async (request) => {
   });
   return response.status;
 };
+
+/** The update Zendesk's triggers see: made through the API by the demo admin. */
+function change(
+  kind: TicketUpdate['kind'],
+  ticket: ZdTicket,
+  previousStatus?: string,
+): TicketUpdate {
+  return {
+    kind,
+    ticket,
+    before:
+      kind === 'Create' ? null : { ...before(ticket), status: previousStatus ?? ticket.status },
+    comment: null,
+    via: 'api',
+    updater: { id: 1, role: 'admin' },
+  };
+}
 
 function setUp() {
   const harness = zendeskHarness();
@@ -42,21 +57,11 @@ describe('the provisioned triggers, fired as Zendesk fires them', () => {
     );
     const ticket = store.getTicket(101);
 
-    const opened = await fireTicketTriggers(
-      admin,
-      { kind: 'Create', ticket },
-      liquidTicket(store, ticket),
-      deliver,
-    );
+    const opened = await fireTicketTriggers(admin, change('Create', ticket), deliver);
     expect(opened.map((i) => i.latest_status_code)).toEqual([202]);
 
     const closed = { ...ticket, status: 'closed' as const };
-    const resolved = await fireTicketTriggers(
-      admin,
-      { kind: 'Change', ticket: closed, previousStatus: 'solved' },
-      liquidTicket(store, closed),
-      deliver,
-    );
+    const resolved = await fireTicketTriggers(admin, change('Change', closed, 'solved'), deliver);
     expect(resolved.map((i) => i.latest_status_code)).toEqual([202]);
 
     expect(klaviyo.createdEvents.map((e) => [e.metricName, e.uniqueId])).toEqual([
@@ -77,12 +82,7 @@ describe('the provisioned triggers, fired as Zendesk fires them', () => {
       { apiKey: TEST_KLAVIYO_KEY },
     );
     const ticket = { ...store.getTicket(103), subject: 'STOP "now"\\\nplease\t🙏' };
-    const [invocation] = await fireTicketTriggers(
-      admin,
-      { kind: 'Create', ticket },
-      liquidTicket(store, ticket),
-      deliver,
-    );
+    const [invocation] = await fireTicketTriggers(admin, change('Create', ticket), deliver);
     expect(invocation!.latest_status_code).toBe(202);
     expect(klaviyo.createdEvents[0]!.properties.Subject).toBe('STOP "now"\\\nplease\t🙏');
   });
@@ -95,14 +95,7 @@ describe('the provisioned triggers, fired as Zendesk fires them', () => {
       { apiKey: TEST_KLAVIYO_KEY },
     );
     const ticket = { ...store.getTicket(101), brand_id: 1 };
-    expect(
-      await fireTicketTriggers(
-        admin,
-        { kind: 'Create', ticket },
-        liquidTicket(store, ticket),
-        deliver,
-      ),
-    ).toEqual([]);
+    expect(await fireTicketTriggers(admin, change('Create', ticket), deliver)).toEqual([]);
     expect(klaviyo.createdEvents).toEqual([]);
   });
 
@@ -114,12 +107,7 @@ describe('the provisioned triggers, fired as Zendesk fires them', () => {
       { apiKey: 'pk_test_wrong_key_for_klaviyo' },
     );
     const ticket = store.getTicket(102);
-    const [invocation] = await fireTicketTriggers(
-      admin,
-      { kind: 'Create', ticket },
-      liquidTicket(store, ticket),
-      deliver,
-    );
+    const [invocation] = await fireTicketTriggers(admin, change('Create', ticket), deliver);
     expect(invocation!.latest_status_code).toBe(401);
     expect(invocation!.status).toBe('failed');
   });

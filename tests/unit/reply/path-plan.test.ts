@@ -20,7 +20,7 @@ const webhook: Webhook = {
   authentication: { type: 'api_key', add_position: 'header' },
 };
 
-const trigger: Trigger = { id: 7, description: null, ...replyTriggerInput(config, 'wh_1') };
+const trigger: Trigger = { id: 7, ...replyTriggerInput(config, 'wh_1') };
 
 const installed: ReplyPathState = {
   webhook,

@@ -1,5 +1,5 @@
 import { Liquid } from 'liquidjs';
-import { REPLY_EVENT_PROPERTIES as P } from '../../../src/klaviyo/client';
+import { REPLY_EVENT_PROPERTIES as P } from '../../../src/klaviyo';
 import { buildReplyEventBody, REPLY_TEXT_LIMIT } from '../../../src/reply/path/body';
 import { replyFlowBody } from '../../../src/reply/path/flow';
 import {

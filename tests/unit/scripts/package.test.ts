@@ -4,6 +4,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readFileSync,
+  readdirSync,
   rmSync,
   symlinkSync,
   writeFileSync,
@@ -39,7 +40,6 @@ describe('package: the zip', () => {
       '.DS_Store': 'x',
       'assets/.DS_Store': 'x',
       'tmp/app-20240101.zip': 'PK',
-      'klaviyo-for-zendesk-0.0.1.zip': 'PK',
       'zcli.apps.config.json': '{"parameters":{}}',
     });
     const names = Object.keys(unzipSync(buildZip(app))).sort();
@@ -103,19 +103,60 @@ describe('readAppFolder', () => {
 describe('the validate and package commands', () => {
   jest.setTimeout(60_000);
 
-  it('validate prints an OK summary and exits 0 for a valid folder; package writes the zip', async () => {
+  /** A project folder with the app built into dist/, as `npm run build` leaves it. */
+  function writeProject(entries: Entries): { project: string; dist: string } {
+    const project = mkdtempSync(join(tmpdir(), 'kfz-project-'));
+    made.push(project);
+    const dist = join(project, 'dist');
+    for (const [path, content] of Object.entries(entries)) {
+      mkdirSync(dirname(join(dist, path)), { recursive: true });
+      writeFileSync(join(dist, path), content);
+    }
+    return { project, dist };
+  }
+  const script = (name: string) => join(root, 'scripts', name);
+
+  it('validate prints an OK summary and exits 0 for a valid folder', async () => {
     const dir = writeFolder(repoEntries());
     made.push(dir);
     const validated = await run(tsx, ['scripts/validate.ts', dir], { cwd: root });
     expect(validated.stdout).toMatch(/^validate: .* OK: \d+ files, 4 locales, \d+ parameters/m);
+  });
 
-    const packaged = await run(tsx, ['scripts/package.ts', dir], { cwd: root });
-    const zipName = packageFileName(readAppFolder(dir));
-    expect(packaged.stdout).toMatch(
-      new RegExp(`package: .*${zipName.replace(/\./g, '\\.')} \\(\\d+\\.\\d kB, \\d+ files\\)`),
-    );
-    const zip = unzipSync(new Uint8Array(readFileSync(join(dir, zipName))));
+  it('package writes the zip to release/ at the project root, and nothing into the app folder', async () => {
+    const { project, dist } = writeProject(repoEntries());
+    const before = readdirSync(dist).sort();
+
+    const packaged = await run(tsx, [script('package.ts'), 'dist'], { cwd: project });
+    const zipName = packageFileName(readAppFolder(dist));
+    expect(packaged.stdout).toContain(`package: ${join('release', zipName)} (`);
+    expect(packaged.stdout).toMatch(/ \(\d+\.\d kB, \d+ files/);
+    expect(readdirSync(dist).sort()).toEqual(before);
+    const zip = unzipSync(new Uint8Array(readFileSync(join(project, 'release', zipName))));
     expect(Object.keys(zip)).toContain('manifest.json');
+
+    // The next package (and a validator run on dist/) never sees the previous zip.
+    const again = await run(tsx, [script('package.ts'), 'dist'], { cwd: project });
+    expect(again.stdout).not.toContain('left out');
+    const rezipped = unzipSync(new Uint8Array(readFileSync(join(project, 'release', zipName))));
+    expect(Object.keys(rezipped).sort()).toEqual(Object.keys(zip).sort());
+  });
+
+  it('package --out writes elsewhere, and refuses a folder inside the app folder', async () => {
+    const { project, dist } = writeProject(repoEntries());
+    const zipName = packageFileName(readAppFolder(dist));
+    await run(tsx, [script('package.ts'), 'dist', '--out', 'build/zips'], { cwd: project });
+    expect(existsSync(join(project, 'build', 'zips', zipName))).toBe(true);
+
+    const refused = await run(tsx, [script('package.ts'), 'dist', '--out', 'dist/release'], {
+      cwd: project,
+    }).then(
+      () => undefined,
+      (failure: { code: number; stderr: string }) => failure,
+    );
+    expect(refused?.code).toBe(1);
+    expect(refused?.stderr).toMatch(/inside the app folder.*nothing was written/);
+    expect(existsSync(join(dist, 'release'))).toBe(false);
   });
 
   it('validate exits 1 with one line per problem, and package then writes nothing', async () => {
@@ -137,11 +178,13 @@ describe('the validate and package commands', () => {
       expect.stringMatching(/manifest\.json \[parameters\.\w+\.type\]: "password"/),
     ]);
 
-    const packaged = await run(tsx, ['scripts/package.ts', dir], { cwd: root }).then(
+    const out = mkdtempSync(join(tmpdir(), 'kfz-release-'));
+    made.push(out);
+    const packaged = await run(tsx, ['scripts/package.ts', dir, '--out', out], { cwd: root }).then(
       () => undefined,
       (failure: { code: number }) => failure,
     );
     expect(packaged?.code).toBe(1);
-    expect(existsSync(join(dir, packageFileName(readAppFolder(dir))))).toBe(false);
+    expect(readdirSync(out)).toEqual([]);
   });
 });

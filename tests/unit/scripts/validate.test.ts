@@ -373,12 +373,25 @@ describe('validate: content and files', () => {
     ]);
   });
 
-  it('allows XML namespace names, which are never fetched', () => {
+  it('reports an XML namespace name in HTML as an expected warning with its reason, never an error', () => {
     const problems = validate({
       ...repoEntries(),
       'assets/page.html': '<svg xmlns="http://www.w3.org/2000/svg"></svg>',
     });
-    expect(problems.filter((p) => p.file === 'assets/page.html')).toEqual([]);
+    expect(problems.filter((p) => p.file === 'assets/page.html')).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        source: 'ZAS requests.rb',
+        expected: expect.stringMatching(/XML namespace name/),
+      }),
+    ]);
+  });
+
+  it('allows XML namespace names in SVG files, which Zendesk does not scan for requests', () => {
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" fill="currentColor"><path d="M0 0h1v1z"/></svg>';
+    const problems = validate({ ...repoEntries(), 'assets/icon_nav_bar.svg': svg });
+    expect(problems.filter((p) => p.file === 'assets/icon_nav_bar.svg')).toEqual([]);
   });
 
   it('refuses a Klaviyo private key in any text file', () => {
@@ -404,23 +417,25 @@ describe('validate: content and files', () => {
     expectError(problems, 'assets/manual.pdf', undefined, /not supported/);
   });
 
-  it('leaves junk and earlier packages out of the folder it validates', () => {
+  it('leaves OS junk, tmp/ and the zcli settings out of the folder it validates', () => {
     const app = appFolderFrom({
       ...repoEntries(),
       '.DS_Store': 'x',
-      'klaviyo-for-zendesk-0.0.9.zip': 'PK',
       'tmp/app-1.zip': 'PK',
       'zcli.apps.config.json': '{}',
     });
     expect(errorsOf(validateApp({ app }))).toEqual([]);
     expect(app.excluded.map((entry) => entry.path).sort()).toEqual(
-      [
-        '.DS_Store',
-        'klaviyo-for-zendesk-0.0.9.zip',
-        'tmp/app-1.zip',
-        'zcli.apps.config.json',
-      ].sort(),
+      ['.DS_Store', 'tmp/app-1.zip', 'zcli.apps.config.json'].sort(),
     );
+  });
+
+  it('refuses an earlier package inside the app folder, as Zendesk does, and says where zips go', () => {
+    const problems = validate({
+      ...repoEntries(),
+      'klaviyo-for-zendesk-0.0.9.zip': 'PK\u0003\u0004',
+    });
+    expectError(problems, 'klaviyo-for-zendesk-0.0.9.zip', undefined, /not supported.*release\//);
   });
 
   it('checks requirements.json types and titles when it exists', () => {

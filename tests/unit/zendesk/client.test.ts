@@ -1,14 +1,10 @@
 import { http, HttpResponse } from 'msw';
-import {
-  addInternalNote,
-  getUserKlaviyoProfileId,
-  isZendeskError,
-  listBrands,
-  listWebhookInvocations,
-  setUserKlaviyoProfileId,
-  triggers,
-  ZendeskError,
-} from '../../../src/zendesk';
+import { listBrands } from '../../../src/zendesk/brands';
+import { isZendeskError, ZendeskError } from '../../../src/zendesk/errors';
+import { triggers } from '../../../src/zendesk/rules';
+import { addInternalNote } from '../../../src/zendesk/tickets';
+import { getUserKlaviyoProfileId, setUserKlaviyoProfileId } from '../../../src/zendesk/users';
+import { listWebhookInvocations } from '../../../src/zendesk/webhooks';
 import { provision } from '../../../src/metrics/provision';
 import { defaultConfig } from '../../../src/metrics/config';
 import { server, withZendeskServer, zendeskHarness } from '../metrics/harness';

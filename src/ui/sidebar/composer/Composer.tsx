@@ -4,7 +4,7 @@ import { Alert } from '@zendeskgarden/react-notifications';
 import { getColor, type IGardenTheme } from '@zendeskgarden/react-theming';
 import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import styled from 'styled-components';
-import { useI18n } from '../../../i18n';
+import { useI18n } from '../../common/I18nProvider';
 import type { ReplyDeps } from '../../../reply/types';
 import { KLAVIYO_MAX_SMS_CHARACTERS } from '../../../sms/segments';
 import { useZaf } from '../../../zaf/context';

@@ -1,6 +1,6 @@
 import { Button } from '@zendeskgarden/react-buttons';
 import { Alert } from '@zendeskgarden/react-notifications';
-import { useI18n } from '../../../i18n';
+import { useI18n } from '../../common/I18nProvider';
 import type { ReplyFailure } from '../../../reply/types';
 import { useCurrentUser } from '../../../zaf/hooks/useCurrentUser';
 import { failureText } from './failureText';

@@ -1,6 +1,6 @@
 import { Field, Select } from '@zendeskgarden/react-forms';
 import { useId } from 'react';
-import { useI18n } from '../../../i18n';
+import { useI18n } from '../../common/I18nProvider';
 
 /** The admin's saved snippets (one per line in the settings); choosing one inserts it. */
 export function QuickReplies({

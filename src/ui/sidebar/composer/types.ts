@@ -4,7 +4,7 @@
  * its root; settings, the transport and the current agent come from `useZaf()` inside.
  */
 import type { KlaviyoClient } from '../../../klaviyo';
-import type { KlaviyoProfile } from '../../../klaviyo/model';
+import type { KlaviyoProfile } from '../../../klaviyo';
 import type { ConsentSummary, LocalTimeStatus, ThreadMessage } from '../../../sms/model';
 
 /**

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useI18n } from '../../../i18n';
+import { useI18n } from '../../common/I18nProvider';
 import { describeReplyNote } from '../../../reply/note';
 import { sendReply, writeReplyNote } from '../../../reply/send-reply';
 import type { ReplyDeps, ReplyFailure, ReplyMode, SentReply } from '../../../reply/types';

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { useI18n, type Formatters, type Translate } from '../../../i18n';
+import { useI18n } from '../../common/I18nProvider';
+import type { Formatters, Translate } from '../../../i18n';
 import { describeReplyNote } from '../../../reply/note';
 import { decidePathSave, type PathWarned, type PathWarning } from '../../../reply/path-save';
 import { commentToSmsText } from '../../../reply/plain-text';

@@ -1,12 +1,14 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { createTranslator, resolveLocale, type SupportedLocale, type Translate } from './catalog';
-import { createFormatters, type Formatters } from './format';
+import {
+  createFormatters,
+  createTranslator,
+  resolveLocale,
+  type Formatters,
+  type SupportedLocale,
+  type Translate,
+} from '../../i18n';
 
-export { createTranslator, resolveLocale, SUPPORTED_LOCALES } from './catalog';
-export type { MessageKey, SupportedLocale, Translate, Vars } from './catalog';
-export { createFormatters } from './format';
-export type { Formatters } from './format';
-
+/** What every component reads through `useI18n`: the agent's locale, its strings and formatters. */
 export interface I18n {
   /** The agent's full locale (for Intl), e.g. `es-419`. */
   locale: string;
