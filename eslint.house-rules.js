@@ -41,7 +41,8 @@ const ARROWS = {
 /*
  * Arrows beyond the plan's drawing that the code needs: types passed through (Transport, Klaviyo's
  * model read by sms), the note rendered with translations, the composition of the Klaviyo client
- * over the ZAF transport, the shared phone-number room. Kept apart so each can be dropped, with
+ * over the ZAF transport, zaf reading the profile-id user field's key from src/zendesk (lead,
+ * 22:22), the shared phone-number room. Kept apart so each can be dropped, with
  * the code that needs it, in one line.
  */
 const ARROWS_BEYOND_PLAN = {
@@ -53,7 +54,7 @@ const ARROWS_BEYOND_PLAN = {
   provision: ['transport'],
   klaviyo: ['phone'],
   sms: ['klaviyo', 'phone'],
-  zaf: ['klaviyo'],
+  zaf: ['klaviyo', 'zendesk'],
   i18n: ['translations'],
 };
 

@@ -51,6 +51,8 @@ module.exports = {
         '<rootDir>/tests/contract/**/*.test.ts',
       ],
       setupFilesAfterEnv: ['<rootDir>/tests/support/setup-unit.ts'],
+      // The unit project's test timeout is set in setup-unit.ts: Jest reads `testTimeout` only
+      // from the root config, where it would also bind the e2e project.
       transform,
       transformIgnorePatterns,
     },

@@ -1,7 +1,7 @@
 /**
  * `npm run validate [folder]` (default dist): checks an app folder offline against Zendesk's
- * published app rules (see README, "Validating and packaging"). Prints one line per problem and
- * exits 1 if any is an error.
+ * published app rules and its validator's findings (docs/validation.md). Prints one line per
+ * problem (an expected warning with its reason on the next line) and exits 1 if any is an error.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,9 +1,24 @@
 /**
  * The Klaviyo stand-in's state: an account, profiles (raw Klaviyo attributes, snake_case, so a test
- * can seed any hostile or half-empty shape), metrics, events, lists, segments, conversations; plus
- * what it received (`requests`), what it accepted (`createdEvents`, `conversationMessages`) and
- * injected faults consumed in order.
+ * can seed any hostile or half-empty shape), metrics, events, lists, segments, campaigns,
+ * conversations, flows; plus what it received (`requests`), what it accepted (`createdEvents`,
+ * `conversationMessages`), every SMS it sent, skipped or received (`smsMessages`), each flow run
+ * (`flowRuns`) and injected faults consumed in order.
  */
+import type { FlowRun, StoredFlow } from './flows/types';
+import type { SmsRecord } from './sms/types';
+
+export type { FlowRun, StoredFlow } from './flows/types';
+export type { SmsRecord } from './sms/types';
+
+/**
+ * How `{{ … }}` values are written into a `send-webhook` body (research U3: Klaviyo does not say):
+ * `json` escapes them as inside a JSON string (the body stays valid JSON), `html` as Django's
+ * autoescape does (`&`, `<`, `>`, `"`, `'` become entities), `raw` writes them as they are (a quote
+ * in a customer's text breaks a JSON body). URLs and header values are always written raw.
+ */
+export type TemplateEscaping = 'json' | 'html' | 'raw';
+export const TEMPLATE_ESCAPING_MODES: readonly TemplateEscaping[] = ['json', 'html', 'raw'];
 
 export interface SeedProfile {
   id: string;
@@ -27,6 +42,13 @@ export interface SeedEvent {
   /** ISO 8601 */
   datetime: string;
   properties: Record<string, unknown>;
+  /** An outbound message's campaign or flow (its attribution target). */
+  campaignId?: string;
+  flowId?: string;
+  /** The id of the outbound event this event answers: served as `include=attributions`. */
+  attributedTo?: string;
+  /** The `unique_id` it was created with (`POST /api/events`). */
+  uniqueId?: string;
 }
 
 export interface SeedGroup {
@@ -41,6 +63,8 @@ export interface KlaviyoSeed {
   events: SeedEvent[];
   lists: SeedGroup[];
   segments: SeedGroup[];
+  /** Campaigns by name (attributions name them). */
+  campaigns?: SeedGroup[];
   /** Scopes the key has; null = every scope. */
   grantedScopes?: string[] | null;
   /** Whether the account has Conversations API access (403 on those endpoints otherwise). */
@@ -104,6 +128,14 @@ export interface KlaviyoStore {
   events: SeedEvent[];
   lists: SeedGroup[];
   segments: SeedGroup[];
+  campaigns: SeedGroup[];
+  flows: Map<string, StoredFlow>;
+  /** When each flow was created (ms), for the 100-a-day create limit. */
+  flowCreates: number[];
+  flowRuns: FlowRun[];
+  /** Every SMS the stand-in received, sent, skipped or failed, oldest first. */
+  smsMessages: SmsRecord[];
+  templateEscaping: TemplateEscaping;
   grantedScopes: Set<string> | null;
   conversationsEnabled: boolean;
   faults: KlaviyoFault[];
@@ -117,7 +149,7 @@ export interface KlaviyoStore {
   /** The metric with this name, created when absent (as Klaviyo does on the first event). */
   metricNamed(name: string): SeedMetric;
   findProfiles(field: string, value: string): SeedProfile[];
-  /** Clears recorded requests, created events, messages and faults (not the data). */
+  /** Clears recorded requests, created events, messages, flow runs and faults (not the data). */
   clearRecords(): void;
   nextId(prefix: string): string;
 }
@@ -149,6 +181,12 @@ export function createKlaviyoStore(seed: KlaviyoSeed = emptyKlaviyoSeed()): Klav
     events: data.events,
     lists: data.lists,
     segments: data.segments,
+    campaigns: data.campaigns ?? [],
+    flows: new Map(),
+    flowCreates: [],
+    flowRuns: [],
+    smsMessages: [],
+    templateEscaping: 'json',
     grantedScopes: data.grantedScopes ? new Set(data.grantedScopes) : null,
     conversationsEnabled: data.conversationsEnabled ?? true,
     faults: [],
@@ -185,6 +223,8 @@ export function createKlaviyoStore(seed: KlaviyoSeed = emptyKlaviyoSeed()): Klav
       store.requests.length = 0;
       store.createdEvents.length = 0;
       store.conversationMessages.length = 0;
+      store.smsMessages.length = 0;
+      store.flowRuns.length = 0;
       store.faults.length = 0;
       store.duplicateEvents = 0;
     },

@@ -18,6 +18,7 @@ import type { WorkspaceOptions } from './config';
 import { handleControl } from './control';
 import { bundleHost, type HostAssets } from './host-bundle';
 import { hostPage } from './html';
+import { APP_ID, INSTALLATION_ID } from './installations';
 import { proxyRequest, ZENDESK_BASE_URL } from './proxy';
 import { publicSettings, readManifest } from './settings';
 import { createWorkspaceState, type WorkspaceState } from './state';
@@ -33,8 +34,6 @@ export interface WorkspaceServer {
 }
 
 /** Ids Zendesk would give the installed app; stable so screenshots and tests can rely on them. */
-export const APP_ID = 1001;
-export const INSTALLATION_ID = 2002;
 
 const MAX_BODY = 5 * 1024 * 1024;
 

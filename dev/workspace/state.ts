@@ -8,7 +8,9 @@ import { getResponse, type RequestHandler } from 'msw';
 import {
   createKlaviyoStore,
   demoKlaviyoSeed,
+  defaultFlowEngineDeps,
   klaviyoHandlers,
+  type FlowEngineDeps,
   type KlaviyoStore,
 } from '../klaviyo';
 import type { SeedEvent, SeedProfile } from '../klaviyo/store';
@@ -25,6 +27,7 @@ import {
 import type { SeedTicket, SeedUser } from '../zendesk/seed';
 import type { DeliveryAnswer } from '../zendesk/triggers/run';
 import type { WorkspaceOptions } from './config';
+import { installationsAnswer } from './installations';
 import { KLAVIYO_HOST, UPSTREAM_TIMEOUT_MS, ZENDESK_BASE_URL, type ProxyLogEntry } from './proxy';
 import {
   KLAVIYO_KEY_SETTING,
@@ -51,6 +54,8 @@ export interface WorkspaceState {
   settings: SettingValues;
   zendesk: ZendeskState;
   klaviyo: KlaviyoStore;
+  /** How Klaviyo's flows reach out (`send-webhook`): Zendesk's host goes to the in-memory Zendesk. */
+  readonly klaviyoEngine: FlowEngineDeps;
   klaviyoLatencyMs: number;
   saveHookTimeoutMs: number;
   readonly proxyLog: ProxyLogEntry[];
@@ -172,10 +177,19 @@ export function createWorkspaceState(
     settings: { ...options.settings },
     zendesk: seededZendesk(),
     klaviyo: seededKlaviyo(),
+    klaviyoEngine: {
+      ...defaultFlowEngineDeps,
+      fetch: (request) =>
+        new URL(request.url).origin === ZENDESK_BASE_URL
+          ? state.zendeskFetch(request)
+          : fetch(request),
+    },
     klaviyoLatencyMs: options.klaviyoLatencyMs,
     saveHookTimeoutMs: options.saveHookTimeoutMs,
     proxyLog: [],
     async zendeskFetch(request, via) {
+      const installations = await installationsAnswer(state, request);
+      if (installations) return installations;
       const response = await getResponse(zendeskSet, withVia(request, via));
       return (
         response ??
@@ -220,6 +234,7 @@ export function createWorkspaceState(
     klaviyoSet = klaviyoHandlers(state.klaviyo, {
       latencyMs: state.klaviyoLatencyMs,
       apiKey: standInKey,
+      flowEngine: state.klaviyoEngine,
     });
   }
   rebuild();

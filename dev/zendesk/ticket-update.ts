@@ -1,6 +1,6 @@
 /**
  * One ticket change as Zendesk's triggers see it: what kind of update (Create or Change), the
- * ticket after it, the ticket's fields before it, the comment it added, the channel the update
+ * ticket after it (a copy: later updates do not change it), the ticket's fields before it, the comment it added, the channel the update
  * came through (`current_via_id`) and the user who made it ("current user").
  */
 import type { ZdComment, ZdTicket, ZdUser } from './types';
@@ -25,6 +25,8 @@ export interface TicketUpdate {
   before: TicketBefore | null;
   /** The comment this update added, if any. */
   comment: ZdComment | null;
+  /** The ticket's comments once this update was made (placeholders read them). */
+  comments: readonly ZdComment[];
   /** The update's channel, as a via type (`web`, `api`, `mobile`, `email`, ...). */
   via: string;
   /** The user who made the update: the agent in the UI, the token's user for an API call. */

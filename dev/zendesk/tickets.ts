@@ -175,9 +175,10 @@ export function updateTicket(
   ticket.updated_at = at;
   state.onTicketChange?.({
     kind,
-    ticket,
+    ticket: structuredClone(ticket),
     before: previous,
     comment,
+    comments: [...(state.comments.get(id) ?? [])],
     via: actor.via,
     updater: updaterOf(state, actor),
   });

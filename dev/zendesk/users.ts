@@ -81,7 +81,12 @@ export function updateUser(state: ZendeskState, id: number, changes: UserChanges
   if (changes.tags !== undefined) user.tags = [...changes.tags];
   if (changes.externalId !== undefined) user.external_id = changes.externalId;
   if (changes.role !== undefined) user.role = changes.role;
-  if (changes.userFields) user.user_fields = { ...user.user_fields, ...changes.userFields };
+  if (changes.userFields) {
+    // Zendesk keeps values only for user fields that exist; other keys are dropped.
+    const known = new Set(state.userFields.map((f) => f.key));
+    const kept = Object.entries(changes.userFields).filter(([key]) => known.has(key));
+    user.user_fields = { ...user.user_fields, ...Object.fromEntries(kept) };
+  }
   user.updated_at = state.now().toISOString();
   return user;
 }
@@ -127,7 +132,11 @@ export function createOrUpdateUser(
       role: changes.role ?? 'end-user',
       tags: changes.tags ?? [],
       externalId: changes.externalId ?? null,
-      userFields: changes.userFields ?? {},
+      userFields: Object.fromEntries(
+        Object.entries(changes.userFields ?? {}).filter(([key]) =>
+          state.userFields.some((f) => f.key === key),
+        ),
+      ),
     },
     state.userFields,
   );

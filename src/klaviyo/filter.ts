@@ -12,3 +12,8 @@ export function quoteFilterValue(value: string): string {
 export function equalsFilter(field: string, value: string): string {
   return `equals(${field},${quoteFilterValue(value)})`;
 }
+
+/** `any(field,["a","b"])`. */
+export function anyFilter(field: string, values: readonly string[]): string {
+  return `any(${field},[${values.map(quoteFilterValue).join(',')}])`;
+}

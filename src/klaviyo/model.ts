@@ -96,6 +96,45 @@ export interface KlaviyoEvent {
   datetime: string;
   /** `event_properties` as Klaviyo sent them (untrusted, any shape). */
   properties: Record<string, unknown>;
+  /**
+   * The campaign or flow message this event answers, when Klaviyo attributes it (`include=
+   * attributions`); null when it does not; absent where events were not asked with attributions.
+   */
+  attribution?: EventAttribution | null;
+}
+
+export interface EventAttribution {
+  campaignId: string | null;
+  flowId: string | null;
+  /** The outbound event (e.g. the campaign's `Received SMS`) it answers. */
+  attributedEventId: string | null;
+}
+
+/** Names of attributed campaigns and flows, by id (`getAttributionNames`); a missing id is unknown. */
+export interface AttributionNames {
+  campaigns: Record<string, string>;
+  flows: Record<string, string>;
+}
+
+/** A metric and the integration that records it (`integration.name` is e.g. `Klaviyo`, `Zendesk`). */
+export interface MetricSummary {
+  id: string;
+  name: string;
+  integration: { key: string | null; name: string | null; category: string | null } | null;
+}
+
+export type FlowStatus = 'draft' | 'manual' | 'live';
+
+/** A flow as the Flows API answers it; `definition` only where it was asked for. */
+export interface FlowSummary {
+  id: string;
+  name: string;
+  status: FlowStatus | string;
+  archived: boolean;
+  triggerType: string | null;
+  created: string | null;
+  updated: string | null;
+  definition?: unknown;
 }
 
 export interface EventPage {

@@ -12,7 +12,7 @@ export interface KlaviyoOperation {
   path: string;
   operationId: string;
   scopes: readonly string[];
-  rateLimit: { burst: string; steady: string };
+  rateLimit: { burst: string; steady: string; daily?: string };
 }
 
 export const KLAVIYO_OPERATIONS = [
@@ -111,6 +111,49 @@ export const KLAVIYO_OPERATIONS = [
     scopes: ['conversations:write'],
     rateLimit: { burst: '3/s', steady: '60/m' },
   },
+  {
+    // Names a campaign an inbound text answers (attributions name only its id).
+    method: 'GET',
+    path: '/api/campaigns',
+    operationId: 'get_campaigns',
+    scopes: ['campaigns:read'],
+    rateLimit: { burst: '10/s', steady: '150/m' },
+  },
+  {
+    method: 'GET',
+    path: '/api/flows',
+    operationId: 'get_flows',
+    scopes: ['flows:read'],
+    rateLimit: { burst: '3/s', steady: '60/m' },
+  },
+  {
+    method: 'POST',
+    path: '/api/flows',
+    operationId: 'create_flow',
+    scopes: ['flows:write'],
+    rateLimit: { burst: '1/s', steady: '15/m', daily: '100/d' },
+  },
+  {
+    method: 'GET',
+    path: '/api/flows/{id}',
+    operationId: 'get_flow',
+    scopes: ['flows:read'],
+    rateLimit: { burst: '3/s', steady: '60/m' },
+  },
+  {
+    method: 'PATCH',
+    path: '/api/flows/{id}',
+    operationId: 'update_flow',
+    scopes: ['flows:write'],
+    rateLimit: { burst: '3/s', steady: '60/m' },
+  },
+  {
+    method: 'DELETE',
+    path: '/api/flows/{id}',
+    operationId: 'delete_flow',
+    scopes: ['flows:write'],
+    rateLimit: { burst: '3/s', steady: '60/m' },
+  },
 ] as const satisfies readonly KlaviyoOperation[];
 
 export type OperationId = (typeof KLAVIYO_OPERATIONS)[number]['operationId'];
@@ -124,6 +167,20 @@ export function scopeFor(id: OperationId): string {
   const { scopes } = operation(id);
   return scopes.find((s) => !s.startsWith('profiles:')) ?? scopes[0]!;
 }
+
+/** Scopes the app cannot work without, and those only the Conversations reply mode needs. */
+export const REQUIRED_SCOPES = [
+  'accounts:read',
+  'profiles:read',
+  'events:read',
+  'events:write',
+  'metrics:read',
+  'lists:read',
+  'segments:read',
+] as const;
+export const CONVERSATION_SCOPES = ['conversations:read', 'conversations:write'] as const;
+/** What the setup page needs to install the Klaviyo flows of the inbound and reply paths. */
+export const FLOW_SCOPES = ['flows:read', 'flows:write'] as const;
 
 export const CONVERSATION_OPERATIONS: readonly OperationId[] = [
   'get_conversations_for_profile',

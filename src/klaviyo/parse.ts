@@ -5,7 +5,10 @@
  */
 import type {
   ChannelConsent,
+  EventAttribution,
   EventPage,
+  FlowSummary,
+  MetricSummary,
   KlaviyoEvent,
   KlaviyoProfile,
   NamedGroup,
@@ -197,10 +200,29 @@ function relatedId(r: ParsedResource, name: string): string | null {
   return isObj(data) ? str(data.id) : null;
 }
 
+function relatedIds(r: ParsedResource, name: string): string[] {
+  const data = obj(r.relationships[name]).data;
+  return Array.isArray(data)
+    ? data.map((d) => (isObj(d) ? str(d.id) : null)).filter((id) => id !== null)
+    : [];
+}
+
+/** What an included `attribution` names: the campaign or flow message the event answers. */
+function toAttribution(r: ParsedResource): EventAttribution | null {
+  const attribution = {
+    campaignId: relatedId(r, 'campaign'),
+    flowId: relatedId(r, 'flow'),
+    attributedEventId: relatedId(r, 'attributed-event'),
+  };
+  return attribution.campaignId !== null || attribution.flowId !== null ? attribution : null;
+}
+
 export function toEventPage(doc: ParsedDocument): EventPage {
   const metricNames = new Map<string, string | null>();
+  const attributions = new Map<string, EventAttribution | null>();
   for (const inc of doc.included) {
     if (inc.type === 'metric') metricNames.set(inc.id, str(inc.attributes.name));
+    if (inc.type === 'attribution') attributions.set(inc.id, toAttribution(inc));
   }
   const events: KlaviyoEvent[] = [];
   for (const r of many(doc)) {
@@ -217,6 +239,10 @@ export function toEventPage(doc: ParsedDocument): EventPage {
       metricName: metricId !== null ? (metricNames.get(metricId) ?? null) : null,
       datetime,
       properties: isObj(a.event_properties) ? a.event_properties : {},
+      attribution:
+        relatedIds(r, 'attributions')
+          .map((id) => attributions.get(id) ?? null)
+          .find((x) => x !== null) ?? null,
     });
   }
   return { events, nextUrl: doc.next };
@@ -224,4 +250,29 @@ export function toEventPage(doc: ParsedDocument): EventPage {
 
 export function toNamedGroups(doc: ParsedDocument): NamedGroup[] {
   return many(doc).map((r) => ({ id: r.id, name: str(r.attributes.name) ?? r.id }));
+}
+
+export function toMetricSummary(r: ParsedResource): MetricSummary {
+  const i = r.attributes.integration;
+  return {
+    id: r.id,
+    name: str(r.attributes.name) ?? r.id,
+    integration: isObj(i)
+      ? { key: str(i.key), name: str(i.name), category: str(i.category) }
+      : null,
+  };
+}
+
+export function toFlowSummary(r: ParsedResource): FlowSummary {
+  const a = r.attributes;
+  return {
+    id: r.id,
+    name: str(a.name) ?? '',
+    status: str(a.status) ?? 'draft',
+    archived: bool(a.archived) ?? false,
+    triggerType: str(a.trigger_type),
+    created: str(a.created),
+    updated: str(a.updated),
+    ...('definition' in a ? { definition: a.definition } : {}),
+  };
 }

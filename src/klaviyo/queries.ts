@@ -4,7 +4,8 @@
  * client's account key. Retries are the client's own (see retry.ts), never the query layer's.
  */
 import { QueryClient, type QueryKey } from '@tanstack/query-core';
-import type { KlaviyoClient, LookupOptions } from './client';
+import type { KlaviyoClient } from './client';
+import type { LookupOptions } from './profiles';
 import type {
   EventPage,
   PredictiveAnalytics,
@@ -16,7 +17,6 @@ import type {
 export const PROFILE_STALE_MS = 60_000;
 export const EVENTS_STALE_MS = 30_000;
 export const MEMBERSHIPS_STALE_MS = 5 * 60_000;
-export const METRIC_ID_STALE_MS = 24 * 60 * 60_000;
 export const PREDICTIVE_STALE_MS = 60 * 60_000;
 export const DEFAULT_GC_MS = 10 * 60_000;
 
@@ -65,8 +65,6 @@ export const klaviyoKeys = {
     [...klaviyoKeys.all(client), 'memberships', profileId] as const,
   predictiveAnalytics: (client: Pick<KlaviyoClient, 'accountKey'>, profileId: string) =>
     [...klaviyoKeys.all(client), 'predictive-analytics', profileId] as const,
-  metricId: (client: Pick<KlaviyoClient, 'accountKey'>, name: string) =>
-    [...klaviyoKeys.all(client), 'metric-id', name] as const,
 };
 
 /** 60 s fresh: a revisit within a minute shows it at once with no request; after, it is shown
@@ -126,19 +124,6 @@ export function predictiveAnalyticsQuery(
     queryFn: () => client.getPredictiveAnalytics(profileId),
     staleTime: PREDICTIVE_STALE_MS,
     gcTime: PREDICTIVE_STALE_MS,
-    retry: false,
-  };
-}
-
-export function metricIdQuery(
-  client: KlaviyoClient,
-  name: string,
-): KlaviyoQueryOptions<string | null> {
-  return {
-    queryKey: klaviyoKeys.metricId(client, name),
-    queryFn: () => client.loadMetricId(name),
-    staleTime: METRIC_ID_STALE_MS,
-    gcTime: METRIC_ID_STALE_MS,
     retry: false,
   };
 }

@@ -1,10 +1,12 @@
 /**
  * The customer's local time and the texting window ("quiet hours" are the hours outside it).
  *
- * Zone: the profile's `location.timezone` when it is a zone the runtime knows; else the region of
- * the phone number (libphonenumber-js) mapped to a zone: exact for one-zone countries, a
- * representative zone marked `approximate` for countries with several (see country-zones.ts); else
- * unknown, and then `inWindow` is true (the app cannot judge, so it does not nag).
+ * Zone: the profile's `location.timezone` when it is a zone the runtime knows; else the country of
+ * the phone number (`phoneCountryForTimeZone`, the same rule as the profile lookup) mapped to a
+ * zone: exact for one-zone countries, a representative zone marked `approximate` for countries
+ * with several (see country-zones.ts); else unknown, and then `inWindow` is true (the app cannot
+ * judge, so it does not nag). The phone metadata loads on demand: until `loadPhoneRules()` has
+ * resolved, a phone-only guess is unknown too.
  *
  * Window: hours of the customer's day, `start` inclusive, `end` exclusive; fractions are minutes
  * (8.5 = 08:30). `start < end` is a daytime window (8–20). `start > end` wraps past midnight (e.g.
@@ -17,7 +19,7 @@
  */
 import type { LocalTimeStatus } from './model';
 import { MULTI_ZONE_COUNTRIES, SINGLE_ZONE_COUNTRIES } from './country-zones';
-import { phoneRegion, toE164 } from './phone';
+import { phoneCountryForTimeZone } from '../klaviyo';
 
 /** Customer-local texting window in hours of the day (fractions allowed: 8.5 = 08:30). */
 export interface TextingWindow {
@@ -176,8 +178,7 @@ function resolveZone(
   if (isValidTimeZone(input.timezone)) {
     return { timezone: input.timezone.trim(), source: 'profile', approximate: false };
   }
-  const e164 = toE164(input.phone, input.defaultCountry);
-  const zone = zoneForCountry(phoneRegion(e164));
+  const zone = zoneForCountry(phoneCountryForTimeZone(input.phone, input.defaultCountry));
   if (zone && isValidTimeZone(zone.timezone)) {
     return { timezone: zone.timezone, source: 'phone', approximate: zone.approximate };
   }

@@ -25,6 +25,12 @@ export interface ThreadMessage {
   status: MessageStatus;
   /** Campaign or flow that sent it (marketing sends), if the event says. */
   source: { type: 'campaign' | 'flow'; name: string } | null;
+  /**
+   * A customer's text that answers a campaign or flow SMS, as Klaviyo attributes it ("Reply to
+   * Summer Sale SMS"); null when it is not attributed or the name is unknown. Absent on messages
+   * the composer made.
+   */
+  repliesTo?: { type: 'campaign' | 'flow'; name: string } | null;
   /** The message carried an image; images are not shown. */
   hasMedia: boolean;
   /** Failure reason from `Failed to Deliver SMS`, if any. */

@@ -14,7 +14,7 @@
  * text; empty strings, objects, arrays and booleans are not text. No text → `text: null`, which the
  * UI shows as "text not available". Text is trimmed at the ends and otherwise kept whole.
  */
-import type { KlaviyoEvent } from '../klaviyo';
+import type { AttributionNames, KlaviyoEvent } from '../klaviyo';
 import type { MessageDirection, MessageStatus, ThreadMessage } from './model';
 
 export interface BuildThreadOptions {
@@ -22,6 +22,8 @@ export interface BuildThreadOptions {
   textProperty?: string | null;
   /** How many of the newest messages to keep (default 50). */
   limit?: number;
+  /** Names of the campaigns and flows inbound texts answer (`klaviyo.getAttributionNames`). */
+  attributionNames?: AttributionNames | null;
 }
 
 export const DEFAULT_THREAD_LIMIT = 50;
@@ -216,13 +218,40 @@ function byTime(a: ThreadMessage, b: ThreadMessage): number {
   return ta === tb ? 0 : ta < tb ? -1 : 1;
 }
 
+/**
+ * What an inbound text answers: the attributed campaign or flow, named from `names`, else from the
+ * answered message itself when it is among `byId`; null when unattributed or nameless.
+ */
+function repliesToOf(
+  event: KlaviyoEvent,
+  names: AttributionNames | null | undefined,
+  byId: ReadonlyMap<string, KlaviyoEvent>,
+): ThreadMessage['repliesTo'] {
+  const a = event.attribution;
+  if (!a) return null;
+  const answered = a.attributedEventId ? byId.get(a.attributedEventId) : undefined;
+  const own = answered && isPlainObject(answered.properties) ? sourceOf(answered.properties) : null;
+  const named = (type: 'campaign' | 'flow', id: string | null) => {
+    const name =
+      (id && (type === 'campaign' ? names?.campaigns[id] : names?.flows[id])) ||
+      (own?.type === type ? own.name : '');
+    return name ? { type, name } : null;
+  };
+  return (
+    (a.campaignId ? named('campaign', a.campaignId) : null) ??
+    (a.flowId ? named('flow', a.flowId) : null)
+  );
+}
+
 function toMessage(
   event: KlaviyoEvent,
-  textProperty: string | null | undefined,
+  options: BuildThreadOptions,
+  byId: ReadonlyMap<string, KlaviyoEvent>,
 ): ThreadMessage | null {
   const kind = kindOf(event);
   if (!kind || typeof event.id !== 'string') return null;
   const properties: Props = isPlainObject(event.properties) ? event.properties : {};
+  const textProperty = options.textProperty;
   return {
     id: event.id,
     direction: kind.direction,
@@ -232,6 +261,8 @@ function toMessage(
     source: kind.direction === 'outbound' ? sourceOf(properties) : null,
     hasMedia: hasMedia(properties),
     failureReason: kind.status === 'failed' ? firstText(properties, FAILURE_PROPERTIES) : null,
+    repliesTo:
+      kind.direction === 'inbound' ? repliesToOf(event, options.attributionNames, byId) : null,
   };
 }
 
@@ -249,8 +280,10 @@ export function buildThread(
       : DEFAULT_THREAD_LIMIT;
   const seen = new Set<string>();
   const messages: ThreadMessage[] = [];
-  for (const event of Array.isArray(events) ? events : []) {
-    const message = event ? toMessage(event, options.textProperty) : null;
+  const list = Array.isArray(events) ? events : [];
+  const byId = new Map(list.filter((e) => e && typeof e.id === 'string').map((e) => [e.id, e]));
+  for (const event of list) {
+    const message = event ? toMessage(event, options, byId) : null;
     if (!message || seen.has(message.id)) continue;
     seen.add(message.id);
     messages.push(message);

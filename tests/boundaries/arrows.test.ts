@@ -35,7 +35,7 @@ const MAY_IMPORT: Record<Area, Area[]> = {
   inbound: ['provision', 'zendesk', 'klaviyo', 'sms', 'i18n', 'transport', 'phone'],
   klaviyo: ['transport', 'phone'],
   zendesk: ['transport'],
-  zaf: ['transport', 'klaviyo'],
+  zaf: ['transport', 'klaviyo', 'zendesk'],
   sms: ['klaviyo', 'phone'],
   provision: ['transport'],
   transport: [],

@@ -6,7 +6,6 @@
  * response schema for their status. The spec lives beside the repository, not in it.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { setupServer } from 'msw/node';
@@ -29,31 +28,14 @@ import {
 import { ZafTransport } from '../../src/zaf/transport';
 import { KLAVIYO_AUTHORIZATION } from '../../src/zaf/klaviyo-auth';
 import { createFakeZafClient, TEST_KLAVIYO_KEY } from '../support/fakeZafClient';
+import { describeWithShared, sharedFile } from '../support/shared';
 
-const SPEC_PATH = path.resolve(
-  __dirname,
-  '..',
-  '..',
-  '..',
-  'shared',
-  'klaviyo-openapi',
-  'stable.json',
-);
-const specExists = fs.existsSync(SPEC_PATH);
+const SPEC = 'klaviyo-openapi/stable.json';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-if (!specExists) {
-  describe('Klaviyo contract', () => {
-    it('is not checked: the Klaviyo OpenAPI spec is absent', () => {
-      console.warn(
-        `Klaviyo contract tests not run: ${SPEC_PATH} does not exist (see README, "Klaviyo client").`,
-      );
-      expect(specExists).toBe(false);
-    });
-  });
-} else {
-  const spec: Json = JSON.parse(fs.readFileSync(SPEC_PATH, 'utf8'));
+describeWithShared([SPEC], 'Klaviyo contract', () => {
+  const spec: Json = JSON.parse(fs.readFileSync(sharedFile(SPEC), 'utf8'));
   const server = setupServer();
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   afterAll(() => server.close());
@@ -210,6 +192,63 @@ if (!specExists) {
     });
     await client.testConnection();
     await ignore(client.getProfile('01NOPE00000000000000000000'));
+    await client.listMetrics({ integrationName: 'Klaviyo' });
+    const sentSms = await client.findMetricId('Sent SMS', { integrationName: 'Klaviyo' });
+    const flow = await client.createFlow('Klaviyo for Zendesk · inbound SMS (managed)', {
+      triggers: [{ type: 'metric', id: sentSms! }],
+      profile_filter: {
+        condition_groups: [
+          {
+            conditions: [
+              {
+                type: 'profile-marketing-consent',
+                consent: {
+                  channel: 'sms',
+                  can_receive_marketing: true,
+                  consent_status: { subscription: 'subscribed' },
+                },
+              },
+            ],
+          },
+        ],
+      },
+      actions: [
+        {
+          temporary_id: 'to-zendesk',
+          type: 'send-webhook',
+          links: { next: 'reply' },
+          data: {
+            status: 'draft',
+            message: {
+              name: 'Zendesk',
+              url: 'https://demo.zendesk.com/api/services/zis/inbound_webhooks/generic/ingest/t',
+              headers: { Authorization: 'Basic dTpw' },
+              body: '{"text":"{{ event|lookup:\'Message Body\'|default:\'\' }}"}',
+            },
+          },
+        },
+        {
+          temporary_id: 'reply',
+          type: 'send-sms',
+          links: { next: null },
+          data: { status: 'draft', message: { body: 'Thanks!', smart_sending_enabled: false } },
+        },
+      ],
+      entry_action_id: 'to-zendesk',
+    });
+    await client.findFlowsByName('Klaviyo for Zendesk · inbound SMS (managed)');
+    await client.getFlow(flow.id, { definition: true });
+    await client.setFlowStatus(flow.id, 'live');
+    store.campaigns.push({ id: 'CmSummer', name: 'Summer Sale SMS' });
+    const mine = store.events.filter((e) => e.profileId === DEMO_IDS.maria);
+    mine[0]!.campaignId = 'CmSummer';
+    mine[1]!.flowId = flow.id;
+    mine[2]!.attributedTo = mine[0]!.id;
+    mine[3]!.attributedTo = mine[1]!.id;
+    const attributed = await client.getProfileEvents(DEMO_IDS.maria);
+    await client.getAttributionNames(attributed.events);
+    await client.deleteFlow(flow.id);
+    await ignore(client.getFlow(flow.id));
     recorded.push(...store.requests);
 
     fresh();
@@ -459,4 +498,4 @@ if (!specExists) {
       expect(problems).toEqual([]);
     });
   });
-}
+});

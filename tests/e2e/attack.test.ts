@@ -1,5 +1,5 @@
 /**
- * Hostile data (issue 8): a Klaviyo profile and a Zendesk ticket whose fields are markup, event
+ * Hostile data: a Klaviyo profile and a Zendesk ticket whose fields are markup, event
  * handlers, javascript: URLs, a right-to-left override, a 10 000-character word, emoji and nulls
  * (tests/e2e/hostile-data.ts). Opened in the workspace, nothing executes, no injected element
  * exists, the text shows literally, and the 320 px sidebar keeps its width without sideways scroll.

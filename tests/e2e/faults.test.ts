@@ -1,5 +1,5 @@
 /**
- * The fault matrix (issue 8): each Klaviyo failure the sidebar can meet, injected into the
+ * The fault matrix: each Klaviyo failure the sidebar can meet, injected into the
  * workspace's Klaviyo stand-in, ends in the documented state — a message that says what happened
  * and what to do, data kept where there was some, bounded retries, recovery once Klaviyo is back,
  * and for a send whose answer was lost: no duplicate SMS and no lost text.

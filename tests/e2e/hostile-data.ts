@@ -1,5 +1,5 @@
 /**
- * Hostile demo (issue 8): one Klaviyo profile and one Zendesk ticket whose every field is an
+ * Hostile demo: one Klaviyo profile and one Zendesk ticket whose every field is an
  * attack or an edge case — markup, event handlers, javascript: URLs, a right-to-left override,
  * a 10 000-character word, emoji, nulls where strings belong. The attack suite seeds them into
  * the workspace and checks that nothing executes and the layout holds.

@@ -1,5 +1,5 @@
 /**
- * Replying by SMS in the local workspace (issue 6): the composer in both modes, what blocks or
+ * Replying by SMS in the local workspace: the composer in both modes, what blocks or
  * confirms a send, Klaviyo's refusals, and the ticket-save bridge, asserting what the agent sees
  * and what actually reached the Klaviyo stand-in and the Zendesk ticket.
  */

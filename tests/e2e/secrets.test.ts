@@ -1,5 +1,5 @@
 /**
- * The Klaviyo key never reaches the browser (issue 8): not in the built bundle, the DOM, web
+ * The Klaviyo key never reaches the browser: not in the built bundle, the DOM, web
  * storage, console output, or any request or response of the page; only the emulated Zendesk
  * proxy puts it on the wire to Klaviyo.
  *

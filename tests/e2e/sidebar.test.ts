@@ -1,6 +1,6 @@
 /**
  * The agent sidebar in the local workspace, one demo customer per test, asserting what a person
- * sees in the 320 px ticket sidebar (issue 5).
+ * sees in the 320 px ticket sidebar.
  */
 import type { Frame } from 'playwright-core';
 import { appFrame, appIframeSelector } from './support/browser';

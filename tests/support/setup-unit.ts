@@ -1,5 +1,9 @@
 import '@testing-library/jest-dom';
 
+// A full sidebar render takes about a second alone and several times that on a loaded two-core
+// machine, where Jest's 5 s default failed it. A test that hangs still fails, after 30 s.
+jest.setTimeout(30_000);
+
 // Garden reads matchMedia on import; jsdom has none.
 Object.defineProperty(window, 'matchMedia', {
   writable: true,

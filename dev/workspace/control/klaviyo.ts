@@ -1,5 +1,5 @@
 /** Control endpoints for the Klaviyo stand-in: faults, latency, and what reached it. */
-import type { KlaviyoFault } from '../../klaviyo';
+import { klaviyoControl, type KlaviyoFault } from '../../klaviyo';
 import { ControlError, object, ok, type ControlRoute } from './route';
 
 const FAULT_KEYS = new Set([
@@ -116,9 +116,31 @@ export const klaviyoRoutes: ControlRoute[] = [
     handle: ({ state }) =>
       ok({ events: state.klaviyo.createdEvents, duplicates: state.klaviyo.duplicateEvents }),
   },
-  {
-    method: 'GET',
-    path: '/klaviyo/messages',
-    handle: ({ state }) => ok({ messages: state.klaviyo.conversationMessages }),
-  },
+  ...standInRoutes(),
 ];
+
+/**
+ * The Klaviyo stand-in's own control endpoints (a simulated customer text, every SMS, flows and
+ * their runs, template escaping), answered by dev/klaviyo's `klaviyoControl`.
+ */
+function standInRoutes(): ControlRoute[] {
+  const table: { method: ControlRoute['method']; what: string; takes?: string }[] = [
+    { method: 'POST', what: 'inbound-sms', takes: '{from, text, to?}' },
+    { method: 'GET', what: 'messages' },
+    { method: 'GET', what: 'flows' },
+    { method: 'GET', what: 'flow-runs' },
+    { method: 'GET', what: 'template-escaping' },
+    { method: 'POST', what: 'template-escaping', takes: '{mode: "json"|"html"|"raw"}' },
+  ];
+  return table.map(({ method, what, takes }) => ({
+    method,
+    path: `/klaviyo/${what}`,
+    ...(takes ? { takes } : {}),
+    async handle({ state, body }) {
+      const answer = await klaviyoControl(state.klaviyo, state.klaviyoEngine, method, what, body);
+      return (
+        answer ?? ok({ error: `No control endpoint ${method} /__workspace/klaviyo/${what}.` }, 404)
+      );
+    },
+  }));
+}

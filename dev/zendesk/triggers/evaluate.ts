@@ -52,10 +52,6 @@ function valuesOf(
       return { now: viaId(t.via.channel), before: null };
     case 'current_via_id':
       return { now: viaId(u.via), before: null };
-    case 'role':
-      return { now: role(u.updater.role), before: null };
-    case 'requester_role':
-      return { now: role(state.users.get(t.requester_id)?.role), before: null };
     case 'locale_id':
       return { now: text(state.users.get(t.requester_id)?.locale_id), before: null };
     case 'recipient':
@@ -171,6 +167,16 @@ export function conditionHolds(state: ZendeskState, c: ZdCondition, u: TicketUpd
   switch (c.field) {
     case 'update_type':
       return u.kind === value;
+    case 'role':
+    case 'requester_role': {
+      // "(agent)" is every agent, admins included (an admin is an agent with more rights).
+      const user = c.field === 'role' ? u.updater : state.users.get(u.ticket.requester_id);
+      const is =
+        value === 'agent'
+          ? user?.role !== undefined && user.role !== 'end-user'
+          : role(user?.role) === value;
+      return c.operator === 'is' ? is : !is;
+    }
     case 'comment_is_public':
       return commentIsPublic(u, value) === (c.operator === 'is');
     case 'current_tags': {

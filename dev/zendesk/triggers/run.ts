@@ -191,9 +191,9 @@ async function notifyWebhook(
 }
 
 /**
- * Runs the active triggers for one ticket update; returns the invocations it recorded. The ticket
- * and its comments are taken as they are when this is called (right after the update), so a later
- * update cannot change what this run sees; ticket actions change both that view and the ticket.
+ * Runs the active triggers for one ticket update; returns the invocations it recorded. The update
+ * carries the ticket and its comments as they were right after it, so a later update cannot change
+ * what this run sees; ticket actions change both that view and the ticket.
  */
 export async function fireTicketTriggers(
   state: ZendeskState,
@@ -201,7 +201,7 @@ export async function fireTicketTriggers(
   deliver: Deliver,
 ): Promise<ZdInvocation[]> {
   const update: TicketUpdate = { ...change, ticket: structuredClone(change.ticket) };
-  const comments = [...(state.comments.get(change.ticket.id) ?? [])];
+  const comments = change.comments;
   const live = state.tickets.get(change.ticket.id);
   const recorded: ZdInvocation[] = [];
   const rules = [...state.triggers.values()]

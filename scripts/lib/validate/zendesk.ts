@@ -142,7 +142,7 @@ export const ZENDESK_SECURE_SCOPES = [
 export const SECURABLE_NAME = /token|key|pwd|password/i;
 
 /** ZAS translations.rb VALID_LOCALE. */
-export const VALID_LOCALE = /^[a-z]{2}(-\w{2,3})?$/;
+export const VALID_LOCALE = /^[a-z]{2,3}(-\w{2,3})?$/;
 
 /** ZAS translations.rb get_missing_keys: what the default locale must hold for a public app. */
 export const MARKETPLACE_KEYS = [

@@ -251,11 +251,16 @@ describe('Composer: sending', () => {
 
   it('sends with Ctrl+Enter and ignores a held-down key', async () => {
     const world = standIns();
-    const { textbox, user } = await renderComposer();
+    const { textbox, sendButton, user } = await renderComposer();
     await user.type(textbox, 'Quick one');
     fireEvent.keyDown(textbox, { key: 'Enter', ctrlKey: true, repeat: true });
+    // A send would have begun in the key handler: the button would read "Sending…".
+    await act(async () => {});
+    expect(sendButton()).toHaveTextContent(/^Send SMS$/);
+    expect(textbox).toHaveValue('Quick one');
     expect(world.klaviyoStore.requests).toHaveLength(0);
     fireEvent.keyDown(textbox, { key: 'Enter', metaKey: true });
+    expect(sendButton()).toHaveTextContent(/^Sending…$/);
     await screen.findByTestId('composer-sent');
     expect(postedMessages(world.klaviyoStore)).toHaveLength(1);
   });

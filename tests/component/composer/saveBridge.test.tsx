@@ -64,7 +64,10 @@ async function renderBridge(
       },
     },
   );
-  /** Zendesk's side of the hook: resolves when the save may go on, rejects with the message. */
+  /**
+   * Zendesk's side of the hook: each ticket.save handler's answer, so `[true]` is one bridge letting
+   * the save go on; a rejection is the message Zendesk shows.
+   */
   const save = () => view.client.emit('ticket.save');
   return { ...view, save, thread };
 }
@@ -73,7 +76,7 @@ describe('ticket editor bridge (send public replies as SMS)', () => {
   it('texts a public reply on an SMS ticket before the save and lets the save through', async () => {
     const world = standIns();
     const { save, thread } = await renderBridge();
-    await expect(save()).resolves.toBeDefined();
+    await expect(save()).resolves.toEqual([true]);
     expect(postedMessages(world.klaviyoStore)).toEqual([
       { conversationId: DEMO_CONVERSATIONS.maria, body: 'Your parcel is on its way.' },
     ]);
@@ -98,10 +101,10 @@ describe('ticket editor bridge (send public replies as SMS)', () => {
   it('never sends an internal note, and leaves tickets without the SMS tag alone', async () => {
     const world = standIns();
     const note = await renderBridge({}, { type: 'internalNote' });
-    await expect(note.save()).resolves.toBeDefined();
+    await expect(note.save()).resolves.toEqual([true]);
     note.unmount();
     const untagged = await renderBridge({}, { tags: ['billing'] });
-    await expect(untagged.save()).resolves.toBeDefined();
+    await expect(untagged.save()).resolves.toEqual([true]);
     expect(world.klaviyoStore.requests).toHaveLength(0);
   });
 
@@ -140,7 +143,7 @@ describe('ticket editor bridge (send public replies as SMS)', () => {
       /It is 11:15 PM for the customer, outside texting hours\. Save again within two minutes/,
     );
     expect(postedMessages(world.klaviyoStore)).toHaveLength(0);
-    await expect(save()).resolves.toBeDefined();
+    await expect(save()).resolves.toEqual([true]);
     expect(postedMessages(world.klaviyoStore)).toHaveLength(1);
   });
 
@@ -159,20 +162,20 @@ describe('ticket editor bridge (send public replies as SMS)', () => {
     );
     await expect(save()).rejects.toMatch(/is not among the customer’s delivered messages yet/);
     expect(postedMessages(world.klaviyoStore)).toHaveLength(0);
-    await expect(save()).resolves.toBeDefined();
+    await expect(save()).resolves.toEqual([true]);
     expect(postedMessages(world.klaviyoStore)).toHaveLength(1);
   });
 
   it('when Zendesk fails to save a texted reply, submitting it again does not text it twice', async () => {
     const world = standIns();
     const { save, client } = await renderBridge();
-    await expect(save()).resolves.toBeDefined();
+    await expect(save()).resolves.toEqual([true]);
     // The ticket update itself failed (no ticket.submit.done): the reply is still in the editor.
-    await expect(save()).resolves.toBeDefined();
+    await expect(save()).resolves.toEqual([true]);
     expect(postedMessages(world.klaviyoStore)).toHaveLength(1);
     // Once Zendesk saved the ticket, the same words later are a new reply.
     await client.emit('ticket.submit.done');
-    await expect(save()).resolves.toBeDefined();
+    await expect(save()).resolves.toEqual([true]);
     expect(postedMessages(world.klaviyoStore)).toHaveLength(2);
   });
 
@@ -182,7 +185,7 @@ describe('ticket editor bridge (send public replies as SMS)', () => {
       {},
       { text: '<p>Hi Maria,</p><p>It ships <strong>today</strong> &amp; arrives Friday.</p>' },
     );
-    await save();
+    await expect(save()).resolves.toEqual([true]);
     expect(postedMessages(world.klaviyoStore)[0]!.body).toBe(
       'Hi Maria,\nIt ships today & arrives Friday.',
     );
@@ -195,7 +198,7 @@ describe('ticket editor bridge (send public replies as SMS)', () => {
       {},
       { settings: { send_public_replies_as_sms: true, reply_mode: 'flow' } },
     );
-    await save();
+    await expect(save()).resolves.toEqual([true]);
     expect(world.klaviyoStore.createdEvents).toEqual([
       expect.objectContaining({
         metricName: 'Zendesk SMS Reply',

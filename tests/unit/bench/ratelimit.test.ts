@@ -1,5 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import {
   defaultTeamModel,
   fallbackLimits,
@@ -11,6 +10,7 @@ import {
   throttlePolicy,
   type TeamModel,
 } from '../../../scripts/bench/ratelimit';
+import { describeWithShared, sharedFile } from '../../support/shared';
 
 const TABLE = `
 Endpoints the app uses:
@@ -51,12 +51,14 @@ describe('Klaviyo limits table', () => {
     });
   });
 
-  it("uses the shared README table when it is there, else the app's own limits with a note", () => {
-    const shared = join(__dirname, '../../../../shared/klaviyo-openapi/README.md');
-    const present = existsSync(shared);
-    const source = loadLimits(present ? readFileSync(shared, 'utf8') : null);
-    expect(source.source).toBe(present ? 'readme' : 'fallback');
-    expect(source.limits.find((l) => l.operationId === 'get_profiles')?.steadyPerMinute).toBe(750);
+  describeWithShared(['klaviyo-openapi/README.md'], 'the shared README table', () => {
+    it('is the source of the limits', () => {
+      const source = loadLimits(readFileSync(sharedFile('klaviyo-openapi/README.md'), 'utf8'));
+      expect(source.source).toBe('readme');
+      expect(source.limits.find((l) => l.operationId === 'get_profiles')?.steadyPerMinute).toBe(
+        750,
+      );
+    });
   });
 
   it("adds the app's declared limit for an operation the table lacks, naming it", () => {

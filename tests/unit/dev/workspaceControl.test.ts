@@ -151,3 +151,35 @@ describe('the workspace control API', () => {
     expect(JSON.stringify(answer.body)).toContain('GET /__workspace/ lists them');
   });
 });
+
+describe('the installations API of the workspace’s app', () => {
+  const put = (settings: unknown) =>
+    state.zendeskFetch(
+      new Request(`https://demo.zendesk.com/api/v2/apps/installations/2002.json`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ settings }),
+      }),
+    );
+
+  it('changes the settings new app instances get, as the setup page does through the API', async () => {
+    const answer = await put({ reply_mode: 'flow' });
+    expect(answer.status).toBe(200);
+    expect(
+      ((await answer.json()) as { settings: Record<string, unknown> }).settings.reply_mode,
+    ).toBe('flow');
+    expect(state.settings.reply_mode).toBe('flow');
+  });
+
+  it('refuses an unknown setting with 422 and changes nothing', async () => {
+    const answer = await put({ no_such_setting: true });
+    expect(answer.status).toBe(422);
+    expect(state.settings.no_such_setting).toBeUndefined();
+  });
+
+  it('is for admins only', async () => {
+    await control('POST', '/zendesk/session', { role: 'agent' });
+    expect((await put({ reply_mode: 'flow' })).status).toBe(403);
+    expect(state.settings.reply_mode).toBe('conversations');
+  });
+});

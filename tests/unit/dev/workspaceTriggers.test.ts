@@ -109,3 +109,101 @@ describe('the webhook key in the workspace’s reports', () => {
     );
   });
 });
+
+describe('the control API drives tickets as Zendesk’s channels would', () => {
+  type Summary = {
+    id: number;
+    status: string;
+    tags: string[];
+    external_id: string | null;
+    brand_id: number;
+    requester_id: number;
+    via_followup_source_id: number | null;
+    comments: Array<{ id: number; author_id: number; public: boolean; body: string; via: string }>;
+  };
+  const tickets = async () =>
+    ((await control('GET', '/zendesk/tickets')).body as { tickets: Summary[] }).tickets;
+
+  it('lists every ticket with its status, tags, external id, brand, requester and comments', async () => {
+    const list = await tickets();
+    expect(list.map((t) => t.id)).toEqual([101, 102, 103, 104, 105, 106]);
+    expect(list[5]).toMatchObject({
+      brand_id: 2,
+      requester_id: 1106,
+      via_followup_source_id: null,
+    });
+    expect(list[0]!.comments[0]).toEqual(
+      expect.objectContaining({ author_id: 1101, public: true, via: expect.any(String) }),
+    );
+  });
+
+  it('closes a ticket as an agent would, and the Resolved Ticket trigger runs', async () => {
+    const answer = await control('POST', '/zendesk/tickets/102/status', { status: 'closed' });
+    expect(answer.status).toBe(200);
+    expect((await tickets()).find((t) => t.id === 102)!.status).toBe('closed');
+    const events = (await control('GET', '/klaviyo/events')).body as {
+      events: Array<{ metricName: string }>;
+    };
+    expect(events.events.map((e) => e.metricName)).toEqual(['Resolved Ticket']);
+  });
+
+  it('adds a comment as the mobile app would, and refuses a channel Zendesk has no name for', async () => {
+    const added = await control('POST', '/zendesk/tickets/101/comments', {
+      body: 'On my way',
+      public: true,
+      authorId: 1,
+      via: 'mobile',
+    });
+    expect(added.status).toBe(201);
+    expect((await tickets())[0]!.comments.at(-1)).toMatchObject({
+      body: 'On my way',
+      author_id: 1,
+      via: 'mobile',
+    });
+    const refused = await control('POST', '/zendesk/tickets/101/comments', {
+      body: 'x',
+      via: 'pigeon',
+    });
+    expect(refused.status).toBe(400);
+  });
+
+  it('lists the new endpoints at GET /__workspace/', async () => {
+    const listing = JSON.stringify((await control('GET', '/')).body);
+    for (const endpoint of [
+      'GET    /__workspace/zendesk/tickets',
+      'POST   /__workspace/zendesk/tickets/:id/status',
+      'POST   /__workspace/zendesk/tickets/:id/comments',
+      'POST   /__workspace/zendesk/faults',
+    ]) {
+      expect(listing).toContain(endpoint);
+    }
+  });
+
+  it('retries a webhook whose answer was lost, and Klaviyo keeps one event thanks to its unique id', async () => {
+    await control('POST', '/zendesk/faults', { webhookDelivery: { times: 1 } });
+    await control('POST', '/zendesk/tickets', { subject: 'Hi', body: 'Hello', requesterId: 1101 });
+    const admin = (await control('GET', '/zendesk/admin')).body as {
+      invocations: Record<
+        string,
+        Array<{ status: string; attempts: Array<{ status_code: number }> }>
+      >;
+    };
+    const [invocation] = Object.values(admin.invocations).flat();
+    expect(invocation!.status).toBe('success');
+    expect(invocation!.attempts.map((a) => a.status_code)).toEqual([0, 202]);
+    expect(state.klaviyo.createdEvents.map((e) => e.metricName)).toEqual(['Opened Ticket']);
+  });
+
+  it('answers the app’s Zendesk calls with 429 and Retry-After under a rate-limit fault', async () => {
+    await control('POST', '/zendesk/faults', { rateLimit: { retryAfterSeconds: 3, times: 1 } });
+    const limited = await state.zendeskFetch(
+      new Request('https://demo.zendesk.com/api/v2/users/me.json'),
+    );
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('3');
+    expect((await control('GET', '/zendesk/faults')).body).toEqual({
+      rateLimit: null,
+      webhookDelivery: null,
+    });
+  });
+});

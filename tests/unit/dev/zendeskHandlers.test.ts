@@ -98,6 +98,9 @@ describe('the in-memory Zendesk answers like the Support API', () => {
   });
 
   it('keeps user fields written with PUT user (the linked Klaviyo profile id)', async () => {
+    await call('POST', '/api/v2/user_fields.json', {
+      user_field: { key: 'klaviyo_profile_id', title: 'Klaviyo profile id', type: 'text' },
+    });
     const put = await call('PUT', '/api/v2/users/1101.json', {
       user: { user_fields: { klaviyo_profile_id: '01DEMOMARIA000000000000000' } },
     });
@@ -105,6 +108,14 @@ describe('the in-memory Zendesk answers like the Support API', () => {
     const { json } = await call('GET', '/api/v2/users/1101.json');
     expect(json.user.user_fields.klaviyo_profile_id).toBe('01DEMOMARIA000000000000000');
     expect(json.user.email).toBe('maria.garcia@example.com');
+  });
+
+  it('drops values for user fields that do not exist, as Zendesk does', async () => {
+    const put = await call('PUT', '/api/v2/users/1101.json', {
+      user: { user_fields: { klaviyo_profile_id: '01DEMOMARIA000000000000000' } },
+    });
+    expect(put.status).toBe(200);
+    expect(put.json.user.user_fields).not.toHaveProperty('klaviyo_profile_id');
   });
 
   it('gives the phone-only requester of ticket 105 a phone identity and no email', async () => {

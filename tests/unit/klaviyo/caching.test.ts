@@ -2,7 +2,6 @@ import { QueryObserver } from '@tanstack/query-core';
 import {
   createQueryClient,
   membershipsQuery,
-  metricIdQuery,
   predictiveAnalyticsQuery,
   profileEventsQuery,
   profileLookupQuery,
@@ -18,7 +17,7 @@ const maria = { email: 'maria.garcia@example.com', phone: '+14155550101' };
 describe('caching and de-duplication', () => {
   it('shares one request between identical lookups in flight', async () => {
     const queryClient = createQueryClient();
-    const { client, store } = harness({ config: { queryClient } });
+    const { client, store } = harness();
     const [a, b, c] = await Promise.all([
       queryClient.fetchQuery(profileLookupQuery(client, maria)),
       queryClient.fetchQuery(profileLookupQuery(client, maria)),
@@ -33,7 +32,7 @@ describe('caching and de-duplication', () => {
 
   it('serves a revisit within the freshness window without asking Klaviyo', async () => {
     const queryClient = createQueryClient();
-    const { client, store } = harness({ config: { queryClient } });
+    const { client, store } = harness();
     await queryClient.fetchQuery(profileLookupQuery(client, maria));
     await queryClient.fetchQuery(profileLookupQuery(client, maria));
     expect(store.requests).toHaveLength(1);
@@ -43,7 +42,7 @@ describe('caching and de-duplication', () => {
     jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'] });
     try {
       const queryClient = createQueryClient();
-      const { client, store } = harness({ config: { queryClient } });
+      const { client, store } = harness();
       await queryClient.fetchQuery(profileLookupQuery(client, maria));
       jest.advanceTimersByTime(PROFILE_STALE_MS + 1);
       const observer = new QueryObserver(queryClient, profileLookupQuery(client, maria));
@@ -66,7 +65,7 @@ describe('caching and de-duplication', () => {
     jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'] });
     try {
       const queryClient = createQueryClient();
-      const { client, store } = harness({ config: { queryClient } });
+      const { client, store } = harness();
       const first = await queryClient.fetchQuery(predictiveAnalyticsQuery(client, DEMO_IDS.maria));
       jest.advanceTimersByTime(59 * 60_000);
       const again = await queryClient.fetchQuery(predictiveAnalyticsQuery(client, DEMO_IDS.maria));
@@ -86,14 +85,12 @@ describe('caching and de-duplication', () => {
       profileLookupQuery(client, maria),
       profileEventsQuery(client, DEMO_IDS.maria),
       membershipsQuery(client, DEMO_IDS.maria),
-      metricIdQuery(client, 'Received SMS'),
       predictiveAnalyticsQuery(client, DEMO_IDS.maria),
     ];
     for (const o of options) {
       expect(o.queryKey.slice(0, 2)).toEqual(['klaviyo', 'demo:1']);
       expect(o.retry).toBe(false);
     }
-    expect(metricIdQuery(client, 'x').staleTime).toBe(24 * 60 * 60 * 1000);
   });
 
   it('uses sane QueryClient defaults', () => {

@@ -7,14 +7,14 @@ listenWithKlaviyoServer();
 const q = (query: Array<[string, string]>, name: string) => query.find(([k]) => k === name)?.[1];
 
 describe('getProfileEvents', () => {
-  it('loads Maria’s latest events newest first, with metric names, in one request', async () => {
+  it('loads Maria’s latest events newest first, with metric names and attributions, in one request', async () => {
     const { client, store } = harness();
     const page = await client.getProfileEvents(DEMO_IDS.maria);
     expect(store.requests).toHaveLength(1);
     const { query } = store.requests[0]!;
     expect(q(query, 'filter')).toBe(`equals(profile_id,"${DEMO_IDS.maria}")`);
     expect(q(query, 'sort')).toBe('-datetime');
-    expect(q(query, 'include')).toBe('metric');
+    expect(q(query, 'include')).toBe('metric,attributions');
     expect(q(query, 'fields[metric]')).toBe('name');
     expect(q(query, 'page[size]')).toBe('200');
     const sms = page.events.filter(
@@ -84,6 +84,7 @@ describe('getProfileEvents', () => {
         metricName: null,
         datetime: '2026-01-01T00:00:00+00:00',
         properties: {},
+        attribution: null,
       },
       {
         id: 'e2',
@@ -91,17 +92,29 @@ describe('getProfileEvents', () => {
         metricName: null,
         datetime: '2026-01-01T00:00:00.000Z',
         properties: {},
+        attribution: null,
       },
     ]);
   });
 });
 
 describe('findMetricId', () => {
-  it('finds a metric by name and asks Klaviyo once a day per account', async () => {
+  it('finds a metric by name without caching it: each call asks Klaviyo', async () => {
     const { client, store } = harness();
     expect(await client.findMetricId('Received SMS')).toBe('SmRcV1');
     expect(await client.findMetricId('Received SMS')).toBe('SmRcV1');
-    expect(store.requests.filter((r) => r.path === '/api/metrics')).toHaveLength(1);
+    expect(store.requests.filter((r) => r.path === '/api/metrics')).toHaveLength(2);
+  });
+
+  it('lists one integration’s metrics with Klaviyo’s integration filter', async () => {
+    const { client, store } = harness();
+    const klaviyo = await client.listMetrics({ integrationName: 'Klaviyo' });
+    expect(klaviyo.map((m) => m.name)).toEqual(
+      expect.arrayContaining(['Sent SMS', 'Received SMS']),
+    );
+    expect(klaviyo.every((m) => m.integration?.name === 'Klaviyo')).toBe(true);
+    expect(q(store.requests[0]!.query, 'filter')).toBe('equals(integration.name,"Klaviyo")');
+    expect(await client.listMetrics({ integrationName: 'Zendesk' })).toEqual([]);
   });
 
   it('pages through metrics and answers null when none has the name', async () => {
@@ -111,6 +124,65 @@ describe('findMetricId', () => {
     expect(await client.findMetricId('Metric 240')).toMatch(/^M/);
     expect(store.requests.filter((r) => r.path === '/api/metrics')).toHaveLength(2);
     expect(await client.findMetricId('Zendesk SMS Reply')).toBeNull();
+  });
+});
+
+describe('attributions', () => {
+  it('names the campaign and flow a customer’s texts answer, in one request each', async () => {
+    const { client, store } = harness();
+    store.campaigns.push({ id: 'CmSummer', name: 'Summer Sale SMS' });
+    store.flows.set('FlWelcome', {
+      id: 'FlWelcome',
+      name: 'Welcome series',
+      status: 'live',
+      archived: false,
+      created: '2026-01-01T00:00:00Z',
+      updated: '2026-01-01T00:00:00Z',
+      triggerType: 'Metric',
+      definition: { triggers: [], actions: [], entry_action_id: null },
+    });
+    const maria = store.events
+      .filter((e) => e.profileId === DEMO_IDS.maria)
+      .sort((a, b) => Date.parse(b.datetime) - Date.parse(a.datetime));
+    const [newest, second, third, fourth] = maria;
+    third!.campaignId = 'CmSummer';
+    fourth!.flowId = 'FlWelcome';
+    newest!.attributedTo = third!.id;
+    second!.attributedTo = fourth!.id;
+    const page = await client.getProfileEvents(DEMO_IDS.maria, { pageSize: 5 });
+    expect(page.events[0]!.attribution).toEqual({
+      campaignId: 'CmSummer',
+      flowId: null,
+      attributedEventId: third!.id,
+    });
+    expect(page.events[1]!.attribution).toEqual({
+      campaignId: null,
+      flowId: 'FlWelcome',
+      attributedEventId: fourth!.id,
+    });
+    expect(page.events[2]!.attribution).toBeNull();
+    store.requests.length = 0;
+    expect(await client.getAttributionNames(page.events)).toEqual({
+      campaigns: { CmSummer: 'Summer Sale SMS' },
+      flows: { FlWelcome: 'Welcome series' },
+    });
+    expect(store.requests.map((r) => r.path).sort()).toEqual(['/api/campaigns', '/api/flows']);
+  });
+
+  it('asks nothing when no event is attributed, and leaves names unknown without the scopes', async () => {
+    const { client, store } = harness();
+    const page = await client.getProfileEvents(DEMO_IDS.maria, { pageSize: 5 });
+    store.requests.length = 0;
+    expect(await client.getAttributionNames(page.events)).toEqual({ campaigns: {}, flows: {} });
+    expect(store.requests).toHaveLength(0);
+    store.grantedScopes = new Set(['events:read']);
+    const attributed = [
+      {
+        ...page.events[0]!,
+        attribution: { campaignId: 'C1', flowId: 'F1', attributedEventId: null },
+      },
+    ];
+    expect(await client.getAttributionNames(attributed)).toEqual({ campaigns: {}, flows: {} });
   });
 });
 

@@ -14,6 +14,55 @@ describe('conversations', () => {
     ]);
   });
 
+  it('remembers a profile’s conversation, so a second reply costs one conversations call, the send', async () => {
+    const { client, store } = harness();
+    for (const key of ['r-1', 'r-2']) {
+      const id = await client.getSmsConversationId(DEMO_IDS.maria);
+      await client.sendConversationMessage({
+        conversationId: id!,
+        body: `Reply ${key}`,
+        idempotencyKey: key,
+      });
+    }
+    expect(store.requests.map((r) => r.path)).toEqual([
+      `/api/profiles/${DEMO_IDS.maria}/conversations`,
+      '/api/conversation-messages',
+      '/api/conversation-messages',
+    ]);
+  });
+
+  it('does not remember that a profile has no conversation: one may begin later', async () => {
+    const { client, store } = harness();
+    expect(await client.getSmsConversationId(DEMO_IDS.sven)).toBeNull();
+    store.profiles.get(DEMO_IDS.sven)!.conversations = [{ id: 'ConvSven', channel: 'sms' }];
+    expect(await client.getSmsConversationId(DEMO_IDS.sven)).toBe('ConvSven');
+  });
+
+  it('forgets a remembered conversation Klaviyo no longer knows, and looks it up afresh', async () => {
+    const { client, store } = harness();
+    const id = await client.getSmsConversationId(DEMO_IDS.maria);
+    store.profiles.get(DEMO_IDS.maria)!.conversations = [{ id: 'ConvNew', channel: 'sms' }];
+    await expect(
+      client.sendConversationMessage({ conversationId: id!, body: 'Hi', idempotencyKey: 'k-1' }),
+    ).rejects.toMatchObject({ kind: 'not-found' });
+    expect(await client.getSmsConversationId(DEMO_IDS.maria)).toBe('ConvNew');
+  });
+
+  it('keeps conversation ids where the app asks it to', async () => {
+    const kept = new Map<string, string>();
+    const memory = {
+      get: (p: string) => kept.get(p) ?? null,
+      set: (p: string, c: string) => void kept.set(p, c),
+      forget: (p: string) => void kept.delete(p),
+    };
+    const first = harness({ config: { conversationMemory: memory } });
+    await first.client.getSmsConversationId(DEMO_IDS.maria);
+    const second = harness({ store: first.store, config: { conversationMemory: memory } });
+    first.store.requests.length = 0;
+    expect(await second.client.getSmsConversationId(DEMO_IDS.maria)).toBe(DEMO_CONVERSATIONS.maria);
+    expect(first.store.requests).toHaveLength(0);
+  });
+
   it('sends one message into the conversation in the spec’s body shape', async () => {
     const { client, store } = harness();
     const result = await client.sendConversationMessage({

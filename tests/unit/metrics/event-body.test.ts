@@ -8,7 +8,8 @@ import { Liquid } from 'liquidjs';
 import { buildEventBody, DESCRIPTION_LIMIT, type TicketMetric } from '../../../src/metrics/body';
 import type { PlaceholderEscaping } from '../../../src/metrics/escaping';
 import { PLACEHOLDER_ESCAPING } from '../../../src/metrics/escaping';
-import { eventCreateValidator } from './klaviyoSchema';
+import { describeWithShared } from '../../support/shared';
+import { eventCreateValidator, KLAVIYO_SPEC } from './klaviyoSchema';
 
 type Assumption = 'zendesk-escapes-values' | 'zendesk-inserts-raw';
 
@@ -144,7 +145,7 @@ function expectValidEvent(text: string): RenderedEvent {
 /** What survives a trip through Liquid's newline handling: CRLF and a lone CR become LF. */
 const asSent = (s: string) => s.replace(/\r\n?/g, '\n');
 
-describe('the webhook body', () => {
+describeWithShared([KLAVIYO_SPEC], 'the webhook body', () => {
   it('escapes values with Liquid filters by default, which is safe under both assumptions', () => {
     expect(PLACEHOLDER_ESCAPING).toBe('liquid-filters');
   });

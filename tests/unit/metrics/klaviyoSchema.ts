@@ -1,8 +1,11 @@
 /** Validates request bodies against Klaviyo's own OpenAPI spec (../shared/klaviyo-openapi). */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { sharedFile } from '../../support/shared';
+
+/** The shared input this validator reads; suites using it declare it with `describeWithShared`. */
+export const KLAVIYO_SPEC = 'klaviyo-openapi/stable.json';
 
 /** OpenAPI 3.0 `nullable` without a `type` (beside `oneOf` or `$ref`) becomes JSON Schema's `anyOf` with null. */
 function openApiToJsonSchema(node: unknown): unknown {
@@ -35,9 +38,9 @@ export function eventCreateValidator(): ValidateFunction {
 }
 
 function specAjv(): Ajv {
-  const spec = JSON.parse(
-    readFileSync(resolve(__dirname, '../../../../shared/klaviyo-openapi/stable.json'), 'utf8'),
-  ) as { components: Record<string, unknown> };
+  const spec = JSON.parse(readFileSync(sharedFile(KLAVIYO_SPEC), 'utf8')) as {
+    components: Record<string, unknown>;
+  };
   const instance = new Ajv({ strict: false, allErrors: true });
   addFormats(instance);
   instance.addSchema({ $id: 'klaviyo.json', components: openApiToJsonSchema(spec.components) });

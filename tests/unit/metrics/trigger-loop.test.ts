@@ -35,6 +35,7 @@ function change(
     before:
       kind === 'Create' ? null : { ...before(ticket), status: previousStatus ?? ticket.status },
     comment: null,
+    comments: [],
     via: 'api',
     updater: { id: 1, role: 'admin' },
   };

@@ -201,6 +201,16 @@ describe('validate: secure-setting scopes, as Zendesk checks them', () => {
   });
 });
 
+describe('validate: locale names, as Zendesk reads them', () => {
+  it('accepts a three-letter language such as Filipino and refuses a made-up name', () => {
+    const fil = JSON.stringify({ app: { name: 'Klaviyo para sa Zendesk' } });
+    expect(errorsOf(withFile('translations/fil.json', fil))).toEqual([]);
+    expect(errorsOf(withFile('translations/filipino.json', fil))).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/locale/) }),
+    ]);
+  });
+});
+
 describe('validate: output', () => {
   const app = (entries: Entries) => appFolderFrom(entries);
 

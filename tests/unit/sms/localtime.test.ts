@@ -7,6 +7,10 @@ import {
   zoneForCountry,
   type LocalTimeInput,
 } from '../../../src/sms/localtime';
+import { loadPhoneRules } from '../../../src/klaviyo';
+
+// The phone metadata loads on demand; the phone-only guesses below need it.
+beforeAll(() => loadPhoneRules());
 
 const DAY = { start: 8, end: 20 };
 

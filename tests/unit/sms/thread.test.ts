@@ -401,3 +401,56 @@ describe('mergeLocalMessages', () => {
     expect(mergeLocalMessages(base, [])).toEqual(base);
   });
 });
+
+describe('replies to a campaign or flow', () => {
+  const campaignSms = ourText('Summer Sale: 20% off today', '2026-06-01T15:00:00Z', {
+    'Campaign Name': 'Summer Sale SMS',
+  });
+  const reply = (attribution: KlaviyoEvent['attribution']) => ({
+    ...customerText('Is it still on?', '2026-06-01T15:05:00Z'),
+    attribution,
+  });
+
+  it('names the campaign Klaviyo attributes a customer’s text to', () => {
+    const text = reply({ campaignId: 'CmX', flowId: null, attributedEventId: null });
+    const thread = buildThread([text], {
+      attributionNames: { campaigns: { CmX: 'Spring drop' }, flows: {} },
+    });
+    expect(thread[0]!.repliesTo).toEqual({ type: 'campaign', name: 'Spring drop' });
+  });
+
+  it('names a flow the same way', () => {
+    const text = reply({ campaignId: null, flowId: 'FlW', attributedEventId: null });
+    const thread = buildThread([text], {
+      attributionNames: { campaigns: {}, flows: { FlW: 'Welcome series' } },
+    });
+    expect(thread[0]!.repliesTo).toEqual({ type: 'flow', name: 'Welcome series' });
+  });
+
+  it('takes the name from the answered message when it is in the thread and no name was loaded', () => {
+    const text = reply({ campaignId: 'CmS', flowId: null, attributedEventId: campaignSms.id });
+    const thread = buildThread([campaignSms, text]);
+    expect(thread.find((m) => m.direction === 'inbound')!.repliesTo).toEqual({
+      type: 'campaign',
+      name: 'Summer Sale SMS',
+    });
+  });
+
+  it('says nothing when the text is not attributed or the name is unknown', () => {
+    expect(buildThread([reply(null)])[0]!.repliesTo).toBeNull();
+    expect(buildThread([customerText('hi', '2026-06-01T15:05:00Z')])[0]!.repliesTo).toBeNull();
+    const unnamed = reply({ campaignId: 'CmZ', flowId: null, attributedEventId: 'elsewhere' });
+    expect(buildThread([unnamed])[0]!.repliesTo).toBeNull();
+  });
+
+  it('never marks our own texts as replies', () => {
+    const ours = {
+      ...campaignSms,
+      attribution: { campaignId: 'CmX', flowId: null, attributedEventId: null },
+    };
+    const thread = buildThread([ours], {
+      attributionNames: { campaigns: { CmX: 'Spring drop' }, flows: {} },
+    });
+    expect(thread[0]!.repliesTo).toBeNull();
+  });
+});

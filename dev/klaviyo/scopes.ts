@@ -1,0 +1,22 @@
+/** The scopes each route needs (`x-klaviyo-scopes` of the spec). */
+export const ROUTE_SCOPES: Record<string, string[]> = {
+  accounts: ['accounts:read'],
+  profiles: ['profiles:read'],
+  profile: ['profiles:read'],
+  events: ['events:read'],
+  createEvent: ['events:write'],
+  metrics: ['metrics:read'],
+  lists: ['lists:read'],
+  segments: ['segments:read'],
+  campaigns: ['campaigns:read'],
+  profileLists: ['lists:read', 'profiles:read'],
+  profileSegments: ['profiles:read', 'segments:read'],
+  profileConversations: ['conversations:read', 'profiles:read'],
+  profileConversationIds: ['conversations:read', 'profiles:read'],
+  createConversationMessage: ['conversations:write'],
+  flows: ['flows:read'],
+  flow: ['flows:read'],
+  createFlow: ['flows:write'],
+  updateFlow: ['flows:write'],
+  deleteFlow: ['flows:write'],
+};
