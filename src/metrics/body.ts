@@ -4,6 +4,12 @@
  * inside quoted filter arguments, so the template never writes one there: the characters it
  * needs are captured from plain template text first (`{% capture %}`), which both read alike.
  */
+import {
+  JSON_ESCAPE_CAPTURES,
+  jsonLiteral as literal,
+  jsonString as str,
+  requesterIdentifiers as identifiers,
+} from '../zendesk/liquid-json';
 import { PLACEHOLDER_ESCAPING, type PlaceholderEscaping } from './escaping';
 
 export type TicketMetric = 'Opened Ticket' | 'Resolved Ticket';
@@ -31,65 +37,10 @@ const UNIQUE_SUFFIX: Record<TicketMetric, string> = {
   'Resolved Ticket': 'resolved',
 };
 
-/** Characters the escaping filters need, captured from plain text (no backslash in a literal). */
-const CAPTURES = [
-  '{% capture k4z_bs %}\\{% endcapture %}',
-  '{% capture k4z_bs2 %}\\\\{% endcapture %}',
-  '{% capture k4z_q %}"{% endcapture %}',
-  '{% capture k4z_bq %}\\"{% endcapture %}',
-  '{% capture k4z_nl %}\\n{% endcapture %}',
-  '{% capture k4z_tab %}\t{% endcapture %}',
-  '{% capture k4z_cr %}\r{% endcapture %}',
-  // Should the stored body lose that CR, replacing '' would garble every value: use a text that
-  // never occurs once quotes are escaped instead.
-  `{% if k4z_cr == '' %}{% assign k4z_cr = '"""' %}{% endif %}`,
-  '{% capture k4z_t %}\\t{% endcapture %}',
-].join('');
-
-/** `strip_newlines` removes CR only before LF: a lone CR left over becomes a new line too. */
-const ESCAPE_FILTERS =
-  " | replace: k4z_bs, k4z_bs2 | replace: k4z_q, k4z_bq | newline_to_br | strip_newlines | replace: k4z_cr, k4z_nl | replace: '<br />', k4z_nl | replace: k4z_tab, k4z_t";
-
-/** A JSON string value `"…"` holding a Liquid expression, escaped according to the switch. */
-function str(expression: string, escaping: PlaceholderEscaping): string {
-  return escaping === 'zendesk-escapes'
-    ? `"{{${expression}}}"`
-    : `"{{${expression}${ESCAPE_FILTERS}}}"`;
-}
-
-/** Static text placed in the template: JSON-escaped, and unable to open a Liquid tag. */
-function literal(text: string): string {
-  return JSON.stringify(text.replace(/[{}]/g, (c) => (c === '{' ? '(' : ')')));
-}
-
 function fieldExpression(field: CustomFieldRef): string {
   return field.type === 'tagger'
     ? `ticket.ticket_field_option_title_${field.id}`
     : `ticket.ticket_field_${field.id}`;
-}
-
-/** Requester identifiers: email when present, phone when it is plausibly E.164 after cleaning. */
-function identifiers(escaping: PlaceholderEscaping): string {
-  const digitsRemoved = ['+', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']
-    .map((d) => ` | remove: '${d}'`)
-    .join('');
-  return [
-    '{% assign k4z_email = ticket.requester.email | strip %}',
-    '{% assign k4z_has_email = false %}',
-    "{% if k4z_email != '' %}{% assign k4z_has_email = true %}{% endif %}",
-    "{% assign k4z_phone = ticket.requester.phone | remove: ' ' | remove: '-' | remove: '(' | remove: ')' | remove: '.' | remove: '/' %}",
-    "{% assign k4z_phone = k4z_phone | downcase | split: 'x' | first | split: 'e' | first | split: '#' | first | split: ',' | first %}",
-    '{% assign k4z_plus = k4z_phone | slice: 0 %}',
-    `{% assign k4z_rest = k4z_phone${digitsRemoved} %}`,
-    '{% assign k4z_has_phone = false %}',
-    "{% if k4z_plus == '+' and k4z_rest == '' and k4z_phone.size > 7 and k4z_phone.size < 17 %}{% assign k4z_has_phone = true %}{% endif %}",
-    // A space always separates a JSON brace from a Liquid tag: `{{%` would read as an output.
-    '"attributes": { ',
-    `{% if k4z_has_email %}"email": ${str('k4z_email', escaping)}{% endif %}`,
-    '{% if k4z_has_email and k4z_has_phone %}, {% endif %}',
-    `{% if k4z_has_phone %}"phone_number": ${str('k4z_phone', escaping)}{% endif %}`,
-    ' }',
-  ].join('');
 }
 
 function tags(escaping: PlaceholderEscaping): string {
@@ -136,7 +87,7 @@ export function buildEventBody(metric: TicketMetric, options: EventBodyOptions =
     `"Zendesk_url": ${s('ticket.link')}`,
   ];
   return [
-    escaping === 'liquid-filters' ? CAPTURES : '',
+    escaping === 'liquid-filters' ? JSON_ESCAPE_CAPTURES : '',
     '{"data": {"type": "event", "attributes": {\n',
     '"properties": {\n',
     properties.join(',\n'),

@@ -11,6 +11,8 @@
  * Flip it here, build, and save the setup page once: provisioning sees the changed body as drift
  * and updates both triggers. tests/unit/metrics/event-body.test.ts renders both ways.
  */
-export type PlaceholderEscaping = 'liquid-filters' | 'zendesk-escapes';
+import type { PlaceholderEscaping } from '../zendesk/liquid-json';
+
+export type { PlaceholderEscaping } from '../zendesk/liquid-json';
 
 export const PLACEHOLDER_ESCAPING: PlaceholderEscaping = 'liquid-filters';

@@ -4,7 +4,10 @@ import type { WebhookInvocation } from '../zendesk/types';
 export type InvocationMeaning =
   /** 2xx: Klaviyo accepted the event (202). */
   | 'accepted'
-  /** 400: Klaviyo refused the body, most often a value that broke the JSON (escaping). */
+  /**
+   * 400: Klaviyo refused the body. Every ticket text renders valid JSON (body.ts escapes every
+   * control character), so the cause left is a requester with neither email nor phone.
+   */
   | 'body-rejected'
   /** 401: the webhook's key is wrong or revoked. */
   | 'bad-key'

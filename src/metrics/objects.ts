@@ -3,6 +3,7 @@
  * given configuration, and how provisioning recognises its own objects (a stable marker).
  */
 import { KLAVIYO_BASE_URL, KLAVIYO_REVISION } from '../klaviyo';
+import { KLAVIYO_PROFILE_FIELD_KEY } from '../zendesk/users';
 import type {
   AutomationInput,
   Condition,
@@ -37,6 +38,16 @@ export const TITLES: Record<ObjectKind, string> = {
   'resolved-trigger': 'Klaviyo: Resolved Ticket',
   automation: 'Klaviyo: close solved SMS tickets',
   view: 'Klaviyo SMS',
+};
+
+/** Message keys (under `ui`) of each object's name, for plans and reports. */
+export const OBJECT_LABELS: Record<ObjectKind, string> = {
+  webhook: 'setup.objects.webhook',
+  'user-field': 'setup.objects.user_field',
+  'opened-trigger': 'setup.objects.opened_trigger',
+  'resolved-trigger': 'setup.objects.resolved_trigger',
+  automation: 'setup.objects.automation',
+  view: 'setup.objects.view',
 };
 
 const MANAGED = "Managed by the Klaviyo for Zendesk app: change it from the app's setup page.";
@@ -161,7 +172,7 @@ export function viewInput(config: MetricSyncConfig): ViewInput {
 }
 
 export const USER_FIELD_INPUT = {
-  key: 'klaviyo_profile_id',
+  key: KLAVIYO_PROFILE_FIELD_KEY,
   type: 'text' as const,
   title: TITLES['user-field'],
   description: description(

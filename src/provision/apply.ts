@@ -34,7 +34,8 @@ export function errorFacts(error: unknown): ErrorFacts {
     httpStatus: typeof status === 'number' ? status : null,
     retryAfterSeconds: typeof retry === 'number' ? retry : null,
     network: field(error, 'kind') === 'network',
-    detail: typeof description === 'string' && description !== '' ? description : joined,
+    // Per-field details say more than a summary ("Record validation errors").
+    detail: joined ?? (typeof description === 'string' && description !== '' ? description : null),
   };
 }
 

@@ -13,6 +13,8 @@ export interface EditorComment {
   type: string | null;
   richText: boolean;
   tags: string[];
+  /** Files attached to the comment being submitted. */
+  attachments: number;
 }
 
 /** Thrown (as its message) to stop the save: the agent sees `message`. */
@@ -31,6 +33,7 @@ export async function readEditorComment(client: ZafClient): Promise<EditorCommen
     'ticket.comment.type',
     'ticket.comment.useRichText',
     'ticket.tags',
+    'ticket.comment.attachments',
   ];
   const result = await client.get(paths);
   const tags = result['ticket.tags'];
@@ -40,6 +43,9 @@ export async function readEditorComment(client: ZafClient): Promise<EditorCommen
     // When ZAF does not say, treat the text as HTML: plain text survives that unchanged.
     richText: result['ticket.comment.useRichText'] !== false,
     tags: Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : [],
+    attachments: Array.isArray(result['ticket.comment.attachments'])
+      ? result['ticket.comment.attachments'].length
+      : 0,
   };
 }
 

@@ -5,6 +5,8 @@ export interface AppSettings {
   replyMode: 'conversations' | 'flow';
   flowMetricName: string;
   sendPublicRepliesAsSms: boolean;
+  /** The setup page installed the Zendesk-hosted reply path: the save bridge then only warns. */
+  replyPathInstalled: boolean;
   smsTicketTag: string;
   quietHoursStart: number;
   quietHoursEnd: number;
@@ -19,6 +21,7 @@ export const DEFAULT_SETTINGS: AppSettings = {
   replyMode: 'conversations',
   flowMetricName: 'Zendesk SMS Reply',
   sendPublicRepliesAsSms: false,
+  replyPathInstalled: false,
   smsTicketTag: 'sms',
   quietHoursStart: 8,
   quietHoursEnd: 20,
@@ -56,6 +59,7 @@ export function parseSettings(raw: ZafMetadata['settings'] | undefined): AppSett
     replyMode: text(s.reply_mode, d.replyMode).toLowerCase() === 'flow' ? 'flow' : 'conversations',
     flowMetricName: text(s.flow_metric_name, d.flowMetricName),
     sendPublicRepliesAsSms: flag(s.send_public_replies_as_sms),
+    replyPathInstalled: flag(s.reply_path_installed),
     smsTicketTag: text(s.sms_ticket_tag, d.smsTicketTag).toLowerCase(),
     quietHoursStart: hour(s.quiet_hours_start, d.quietHoursStart, 0, 23),
     quietHoursEnd: hour(s.quiet_hours_end, d.quietHoursEnd, 1, 24),

@@ -1,6 +1,7 @@
 import { Button } from '@zendeskgarden/react-buttons';
 import { Checkbox, Field, Fieldset, Input, Radio, Toggle } from '@zendeskgarden/react-forms';
 import { Alert } from '@zendeskgarden/react-notifications';
+import { Paragraph } from '@zendeskgarden/react-typography';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useI18n } from '../common/I18nProvider';
@@ -14,12 +15,13 @@ import {
 } from '../../metrics/config';
 import {
   configFromSetup,
+  planMetricSync,
   provision,
   ProvisionError,
   removeAll,
   type CurrentSetup,
-  type ProvisionReport,
 } from '../../metrics/provision';
+import { changes, type StepDone } from '../../provision';
 import type { Transport } from '../../transport';
 import { listBrands } from '../../zendesk/brands';
 import { StatusMessage } from '../common/StatusMessage';
@@ -61,11 +63,14 @@ export function MetricSyncSection({
   const keyRef = useRef<HTMLInputElement>(null);
   const clearKey = () => {
     if (keyRef.current) keyRef.current.value = '';
+    setKeyValid(false);
   };
   const [automation, setAutomation] = useState(initial.closeSolvedSms.enabled);
   const [hours, setHours] = useState(String(initial.closeSolvedSms.hours));
   const [view, setView] = useState(initial.smsView);
   const [problems, setProblems] = useState<Problems>({});
+  // Only whether a valid key is typed, never the key itself, lives in React state.
+  const [keyValid, setKeyValid] = useState(false);
   const [confirmRemove, setConfirmRemove] = useState(false);
   const [removeUserField, setRemoveUserField] = useState(false);
 
@@ -76,7 +81,7 @@ export function MetricSyncSection({
 
   // Handed to the save outside the mutation's variables, which the query cache keeps after the save.
   const pendingKey = useRef<string | null>(null);
-  const save = useMutation<ProvisionReport, unknown, MetricSyncConfig>({
+  const save = useMutation<StepDone[], unknown, MetricSyncConfig>({
     mutationFn: (config) => {
       const apiKey = pendingKey.current;
       pendingKey.current = null;
@@ -117,20 +122,27 @@ export function MetricSyncSection({
     }
     setProblems(next);
     if (Object.keys(next).length > 0) return null;
+    return { apiKey: typed === '' ? null : typed, config: formConfig() };
+  }
+
+  function formConfig(): MetricSyncConfig {
+    const hoursNumber = Number(hours);
     return {
-      apiKey: typed === '' ? null : typed,
-      config: {
-        enabled,
-        brandIds: brandMode === 'chosen' ? brandIds : [],
-        closeSolvedSms: {
-          enabled: automation,
-          hours: automation ? hoursNumber : initial.closeSolvedSms.hours,
-        },
-        smsView: view,
-        smsTag,
+      enabled,
+      brandIds: brandMode === 'chosen' ? brandIds : [],
+      closeSolvedSms: {
+        enabled: automation,
+        hours: automation && validHours(hoursNumber) ? hoursNumber : initial.closeSolvedSms.hours,
       },
+      smsView: view,
+      smsTag,
     };
   }
+
+  // What Save would write, from what Zendesk held when the page loaded: shown before any write.
+  const preview = planMetricSync(setup, formConfig(), {
+    apiKey: keyValid ? (keyRef.current?.value ?? null) : null,
+  });
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -223,6 +235,7 @@ export function MetricSyncSection({
             spellCheck={false}
             ref={keyRef}
             defaultValue=""
+            onChange={(e) => setKeyValid(checkPrivateKey(e.target.value) === null)}
             validation={problems.key ? 'error' : undefined}
           />
           {problems.key && (
@@ -265,6 +278,19 @@ export function MetricSyncSection({
           </Checkbox>
           <Field.Hint>{t('setup.sync.view_hint', { tag: smsTag })}</Field.Hint>
         </Field>
+
+        {preview.ok && !busy && (
+          <div style={{ marginTop: 16 }} data-testid="provision-preview">
+            {changes(preview.steps).length === 0 ? (
+              <Paragraph>{t('setup.plan.nothing')}</Paragraph>
+            ) : (
+              <>
+                <Paragraph>{t('setup.plan.heading')}</Paragraph>
+                <ProvisionSummary steps={changes(preview.steps)} tense="plan" />
+              </>
+            )}
+          </div>
+        )}
 
         <div style={{ marginTop: 20, display: 'flex', gap: 8, flexWrap: 'wrap' }}>
           <Button type="submit" isPrimary disabled={busy}>
@@ -311,7 +337,7 @@ export function MetricSyncSection({
         {save.isSuccess && (
           <Alert type="success" role="status">
             <Alert.Paragraph>{t('setup.sync.saved')}</Alert.Paragraph>
-            <ProvisionSummary steps={save.data.steps} />
+            <ProvisionSummary steps={save.data} />
           </Alert>
         )}
         {save.isError && (
@@ -319,10 +345,10 @@ export function MetricSyncSection({
             <Alert.Paragraph>
               {t('setup.sync.failed', { reason: describeError(t, saveError) })}
             </Alert.Paragraph>
-            {saveError instanceof ProvisionError && saveError.steps.length > 0 && (
+            {saveError instanceof ProvisionError && saveError.done.length > 0 && (
               <>
                 <Alert.Paragraph>{t('setup.sync.done_before_failure')}</Alert.Paragraph>
-                <ProvisionSummary steps={saveError.steps} />
+                <ProvisionSummary steps={saveError.done} />
               </>
             )}
           </Alert>
@@ -330,7 +356,7 @@ export function MetricSyncSection({
         {remove.isSuccess && (
           <Alert type="success" role="status">
             <Alert.Paragraph>{t('setup.remove.done')}</Alert.Paragraph>
-            <ProvisionSummary steps={remove.data.steps} />
+            <ProvisionSummary steps={remove.data} />
           </Alert>
         )}
         {remove.isError && (
@@ -338,10 +364,10 @@ export function MetricSyncSection({
             <Alert.Paragraph>
               {t('setup.remove.failed', { reason: describeError(t, remove.error) })}
             </Alert.Paragraph>
-            {remove.error instanceof ProvisionError && remove.error.steps.length > 0 && (
+            {remove.error instanceof ProvisionError && remove.error.done.length > 0 && (
               <>
                 <Alert.Paragraph>{t('setup.sync.done_before_failure')}</Alert.Paragraph>
-                <ProvisionSummary steps={remove.error.steps} />
+                <ProvisionSummary steps={remove.error.done} />
               </>
             )}
           </Alert>

@@ -1,16 +1,53 @@
-import type { ProvisionStep } from '../../metrics/provision';
+import type { MessageKey, Translate } from '../../i18n';
+import type { StepAction, Summary } from '../../provision';
 import { useI18n } from '../common/I18nProvider';
-import { objectLabel } from './reasons';
 
-/** What provisioning did, one line per Zendesk object. */
-export function ProvisionSummary({ steps }: { steps: ProvisionStep[] }) {
+/** A step's sentence ("Update Trigger “Klaviyo: Opened Ticket”"), in the agent's language. */
+export function summaryText(t: Translate, summary: Summary): string {
+  return t(summary.key as MessageKey, {
+    ...(summary.values ?? {}),
+    object: t(summary.object as MessageKey),
+  });
+}
+
+export interface SummaryLine {
+  key: string;
+  action: StepAction;
+  summary: Summary;
+  alreadyGone?: boolean;
+}
+
+const PAST: Record<StepAction, 'created' | 'updated' | 'unchanged' | 'removed'> = {
+  create: 'created',
+  update: 'updated',
+  keep: 'unchanged',
+  delete: 'removed',
+};
+
+/**
+ * What provisioning will do (`plan`: "Update Webhook") or did (`done`: "Webhook: updated"), one
+ * line per step.
+ */
+export function ProvisionSummary({
+  steps,
+  tense = 'done',
+  testId = tense === 'done' ? 'provision-summary' : 'provision-plan',
+}: {
+  steps: SummaryLine[];
+  tense?: 'plan' | 'done';
+  testId?: string;
+}) {
   const { t } = useI18n();
   if (steps.length === 0) return null;
   return (
-    <ul style={{ margin: '4px 0 0', paddingLeft: 20 }} data-testid="provision-summary">
-      {steps.map((step, i) => (
-        <li key={`${step.object}-${i}`} data-outcome={step.outcome}>
-          {objectLabel(t, step.object)}: {t(`setup.outcome.${step.outcome}`)}
+    <ul style={{ margin: '4px 0 0', paddingLeft: 20 }} data-testid={testId}>
+      {steps.map((step) => (
+        <li key={step.key} data-action={step.action} data-step={step.key}>
+          {tense === 'plan'
+            ? summaryText(t, step.summary)
+            : step.alreadyGone
+              ? t('setup.plan.gone', { object: t(step.summary.object as MessageKey) })
+              : `${t(step.summary.object as MessageKey)}: ${t(`setup.outcome.${PAST[step.action]}`)}`}
         </li>
       ))}
     </ul>

@@ -1,26 +1,10 @@
 /** One readable sentence for any error the setup page can meet (Klaviyo, Zendesk, provisioning). */
-import type { Translate } from '../../i18n';
+import type { MessageKey, Translate } from '../../i18n';
 import { isKlaviyoError } from '../../klaviyo';
 import { ProvisionError } from '../../metrics/provision';
-import type { ObjectKind } from '../../metrics/objects';
+import type { StepFailure } from '../../provision';
 import { isZendeskError } from '../../zendesk/errors';
-
-export function objectLabel(t: Translate, kind: ObjectKind): string {
-  switch (kind) {
-    case 'webhook':
-      return t('setup.objects.webhook');
-    case 'user-field':
-      return t('setup.objects.user_field');
-    case 'opened-trigger':
-      return t('setup.objects.opened_trigger');
-    case 'resolved-trigger':
-      return t('setup.objects.resolved_trigger');
-    case 'automation':
-      return t('setup.objects.automation');
-    case 'view':
-      return t('setup.objects.view');
-  }
-}
+import { summaryText } from './ProvisionSummary';
 
 /** What Zendesk's and Klaviyo's errors say alike: throttled, no network, or an unexpected status. */
 function commonReason(
@@ -48,10 +32,7 @@ export function describeError(t: Translate, error: unknown): string {
     if (error.reason === 'hours-invalid') {
       return t('setup.sync.hours_error', { min: 1, max: 672 });
     }
-    const inner = describeError(t, error.cause);
-    return error.object
-      ? `${t('setup.reason.while', { object: objectLabel(t, error.object) })} ${inner}`
-      : inner;
+    return error.failure ? describeStepFailure(t, error.failure) : t('common.unexpected_error');
   }
   if (isZendeskError(error)) {
     switch (error.kind) {
@@ -59,7 +40,10 @@ export function describeError(t: Translate, error: unknown): string {
         return t('setup.reason.zendesk_forbidden');
       case 'invalid':
         return t('setup.reason.zendesk_invalid', {
-          details: error.description ?? error.details.join(' ') ?? String(error.status),
+          // Per-field details say more than Zendesk's summary ("Record validation errors").
+          details: error.details.length
+            ? error.details.join(' ')
+            : (error.description ?? String(error.status)),
         });
       case 'server':
         return t('setup.reason.zendesk_server');
@@ -82,4 +66,18 @@ export function describeError(t: Translate, error: unknown): string {
     }
   }
   return t('common.unexpected_error');
+}
+
+/** Which step stopped, with what HTTP status, why, and what the admin can do now. */
+export function describeStepFailure(t: Translate, failure: StepFailure): string {
+  return [
+    t('setup.reason.step', {
+      step: summaryText(t, failure.step.summary),
+      status: failure.httpStatus ?? '–',
+    }),
+    describeError(t, failure.cause),
+    t(failure.advice as MessageKey, failure.adviceValues),
+  ]
+    .map((part) => (/[.!?。]$/.test(part.trim()) ? part.trim() : `${part.trim()}.`))
+    .join(' ');
 }

@@ -207,3 +207,49 @@ describe('ticket editor bridge (send public replies as SMS)', () => {
     ]);
   });
 });
+
+describe('ticket editor bridge with the Zendesk-hosted reply path installed', () => {
+  const pathOn = { settings: { reply_path_installed: true } };
+
+  it('sends nothing itself and lets the save through: the trigger texts the reply once', async () => {
+    const world = standIns();
+    const { save } = await renderBridge({}, {}, pathOn);
+    await expect(save()).resolves.toBeDefined();
+    expect(world.klaviyoStore.requests).toHaveLength(0);
+  });
+
+  it('sends nothing either when the bridge’s own sending is also switched on', async () => {
+    const world = standIns();
+    const { save } = await renderBridge(
+      {},
+      {},
+      { settings: { reply_path_installed: true, send_public_replies_as_sms: true } },
+    );
+    await save();
+    expect(postedMessages(world.klaviyoStore)).toEqual([]);
+    expect(world.klaviyoStore.createdEvents).toEqual([]);
+  });
+
+  it('warns once that a customer without SMS consent will not be texted, then lets the same reply through', async () => {
+    const world = standIns();
+    const { save } = await renderBridge(
+      { consent: { ...MAY_TEXT, smsMarketing: 'unsubscribed', canText: false } },
+      {},
+      pathOn,
+    );
+    await expect(save()).rejects.toBe(
+      'Before this reply is texted through Klaviyo: The customer has no SMS consent in Klaviyo: Klaviyo will skip the text (the reply stays on the ticket). Submit again to post it anyway.',
+    );
+    await expect(save()).resolves.toBeDefined();
+    expect(world.klaviyoStore.requests).toHaveLength(0);
+  });
+
+  it('warns at night for the customer, and never touches internal notes', async () => {
+    standIns();
+    const night = await renderBridge({ localTime: NIGHT }, {}, pathOn);
+    await expect(night.save()).rejects.toMatch(/outside texting hours; the text goes out at once/);
+    night.unmount();
+    const note = await renderBridge({ localTime: NIGHT }, { type: 'internalNote' }, pathOn);
+    await expect(note.save()).resolves.toBeDefined();
+  });
+});

@@ -191,7 +191,7 @@ describe('the setup page', () => {
     ]);
     expect(within(rows[0]!).getByText(/refused the webhook's key/)).toBeInTheDocument();
     expect(
-      within(rows[1]!).getByText(/broke the JSON body \(an escaping problem\)/),
+      within(rows[1]!).getByText(/neither an email address nor a phone number/),
     ).toBeInTheDocument();
     expect(within(rows[2]!).getByText('Accepted by Klaviyo.')).toBeInTheDocument();
   });
@@ -283,13 +283,40 @@ describe('the setup page', () => {
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(
       await screen.findByText(
-        'Saving stopped: While writing Trigger “Klaviyo: Opened Ticket”: Zendesk refused the change: Record validation errors',
+        'Saving stopped: Step “Create Trigger “Klaviyo: Opened Ticket”” failed (status 422). Zendesk refused the change: Too many triggers. It was refused for the reason above. Correct that, then install again: it picks up where it stopped.',
       ),
     ).toBeInTheDocument();
     const done = screen.getByTestId('provision-summary');
     expect(within(done).getByText('Webhook: created')).toBeInTheDocument();
     // Zendesk already holds the key: the field is wiped even though Save stopped.
     expect(keyInput()).toHaveValue('');
+  });
+
+  it('says what Save will change before it writes anything, and follows the form', async () => {
+    const { admin, transport } = standIns();
+    await provision(transport, { ...defaultConfig('sms'), enabled: true }, { apiKey: WEBHOOK_KEY });
+    admin.requests.length = 0;
+    const user = userEvent.setup();
+    await renderSetup();
+
+    expect(
+      await screen.findByText('Save will change nothing: Zendesk already holds these settings.'),
+    ).toBeInTheDocument();
+    await user.click(screen.getByLabelText('Add the “Klaviyo SMS” view'));
+    const plan = await screen.findByTestId('provision-plan');
+    expect(
+      within(plan)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Create View “Klaviyo SMS”']);
+    await user.type(keyInput(), 'pk_test_another_fake_key');
+    expect(
+      within(screen.getByTestId('provision-plan')).getByText(
+        'Update Webhook with the key you typed',
+      ),
+    ).toBeInTheDocument();
+    expect(document.body.innerHTML).not.toContain('pk_test_another_fake_key');
+    expect(admin.requests.filter((r) => r.method !== 'GET')).toEqual([]);
   });
 
   it('speaks the admin’s language', async () => {

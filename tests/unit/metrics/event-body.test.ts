@@ -349,3 +349,55 @@ describeWithShared([KLAVIYO_SPEC], 'the webhook body', () => {
     expect(event.data.attributes.properties.Tags).toHaveLength(120);
   });
 });
+
+describe('the webhook body over every class of code point', () => {
+  const controls = Array.from({ length: 0x20 }, (_, c) => String.fromCharCode(c));
+  const classes: Record<string, string> = {
+    'every C0 control (NUL, vertical tab, form feed, ESC, …)': controls.join('|'),
+    'DEL and every C1 control': String.fromCharCode(
+      0x7f,
+      ...Array.from({ length: 32 }, (_, i) => 0x80 + i),
+    ),
+    'line and paragraph separators (invalid in JavaScript strings before ES2019)':
+      'a\u2028b\u2029c',
+    'byte order mark, noncharacters and bidirectional marks': '\ufeff\ufffe\uffff\u200f\u202e',
+    'astral characters and combining marks': '😀🇸🇪 e\u0301 한국어 𝄞',
+    'lone surrogates': 'x\ud800y\udfffz',
+    'quotes, backslashes and Liquid-looking text': '"\\" \\\\ \\u0000 {{ticket.id}} {% raw %}',
+  };
+
+  it.each(Object.entries(classes))(
+    'keeps %s exactly, as valid JSON Klaviyo accepts',
+    async (_name, text) => {
+      const data = ticket({ title: text, description: text, ticket_field_360000104: text });
+      const event = expectValidEvent(
+        await render('Opened Ticket', 'liquid-filters', 'zendesk-inserts-raw', data),
+      );
+      const p = event.data.attributes.properties;
+      const sent = (s: string) => asSent(s).replace(/<br \/>/g, '\n');
+      expect(p.Subject).toBe(sent(text));
+      expect(p.Description).toBe(sent(text));
+      expect(p.Fields['Notes "internal" ((x)) \\ 100%']).toBe(sent(text));
+    },
+  );
+
+  it.each(Object.entries(classes))(
+    'stays valid JSON with %s when Zendesk escapes values too',
+    async (_name, text) => {
+      const data = ticket({ title: text, description: text });
+      expectValidEvent(
+        await render('Resolved Ticket', 'liquid-filters', 'zendesk-escapes-values', data),
+      );
+    },
+  );
+
+  it('stays valid if Zendesk stored the body without its control characters', async () => {
+    const template = buildEventBody('Opened Ticket', { escaping: 'liquid-filters', customFields });
+    // eslint-disable-next-line no-control-regex
+    const stripped = template.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+    const text = await engines['zendesk-inserts-raw'].parseAndRender(stripped, {
+      ticket: ticket({ title: 'Plain subject' }),
+    });
+    expect(expectValidEvent(text).data.attributes.properties.Subject).toBe('Plain subject');
+  });
+});

@@ -20,16 +20,29 @@ function openApiToJsonSchema(node: unknown): unknown {
   return out;
 }
 
-let cached: ValidateFunction | null = null;
+let ajv: Ajv | null = null;
+const compiled = new Map<string, ValidateFunction>();
+
+/** A validator for one of the spec's component schemas (`FlowCreateQuery`, …). */
+export function klaviyoValidator(schema: string): ValidateFunction {
+  const hit = compiled.get(schema);
+  if (hit) return hit;
+  ajv ??= specAjv();
+  const validate = ajv.compile({ $ref: `klaviyo.json#/components/schemas/${schema}` });
+  compiled.set(schema, validate);
+  return validate;
+}
 
 export function eventCreateValidator(): ValidateFunction {
-  if (cached) return cached;
+  return klaviyoValidator('EventCreateQueryV2');
+}
+
+function specAjv(): Ajv {
   const spec = JSON.parse(readFileSync(sharedFile(KLAVIYO_SPEC), 'utf8')) as {
     components: Record<string, unknown>;
   };
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  addFormats(ajv);
-  ajv.addSchema({ $id: 'klaviyo.json', components: openApiToJsonSchema(spec.components) });
-  cached = ajv.compile({ $ref: 'klaviyo.json#/components/schemas/EventCreateQueryV2' });
-  return cached;
+  const instance = new Ajv({ strict: false, allErrors: true });
+  addFormats(instance);
+  instance.addSchema({ $id: 'klaviyo.json', components: openApiToJsonSchema(spec.components) });
+  return instance;
 }

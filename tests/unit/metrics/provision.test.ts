@@ -3,11 +3,14 @@ import { defaultConfig, type MetricSyncConfig } from '../../../src/metrics/confi
 import { MARKERS, TITLES } from '../../../src/metrics/objects';
 import {
   configFromSetup,
+  planMetricSync,
+  planRemoval,
   provision,
   ProvisionError,
   readSetup,
   removeAll,
 } from '../../../src/metrics/provision';
+import type { StepDone } from '../../../src/provision';
 import { server, withZendeskServer, writes, zendeskHarness } from './harness';
 
 withZendeskServer();
@@ -18,8 +21,9 @@ function config(overrides: Partial<MetricSyncConfig> = {}): MetricSyncConfig {
   return { ...defaultConfig('sms'), enabled: true, ...overrides };
 }
 
-const outcomes = (report: { steps: Array<{ object: string; outcome: string }> }) =>
-  Object.fromEntries(report.steps.map((s) => [s.object, s.outcome]));
+/** What each step did, by step key (objects neither present nor wanted have no step). */
+const outcomes = (done: StepDone[]) =>
+  Object.fromEntries(done.map((s) => [s.key, s.alreadyGone ? 'gone' : s.action]));
 
 describe('provisioning the metric sync', () => {
   it('creates the webhook with the typed key, both triggers and the user field on the first run', async () => {
@@ -27,12 +31,10 @@ describe('provisioning the metric sync', () => {
     const report = await provision(transport, config(), { apiKey: KEY });
 
     expect(outcomes(report)).toEqual({
-      webhook: 'created',
-      'user-field': 'created',
-      'opened-trigger': 'created',
-      'resolved-trigger': 'created',
-      automation: 'skipped',
-      view: 'skipped',
+      webhook: 'create',
+      'user-field': 'create',
+      'opened-trigger': 'create',
+      'resolved-trigger': 'create',
     });
     const [hook] = [...admin.webhooks.values()];
     expect(hook).toMatchObject({
@@ -97,7 +99,7 @@ describe('provisioning the metric sync', () => {
       config({ smsView: true, closeSolvedSms: { enabled: true, hours: 24 } }),
     );
 
-    expect(new Set(report.steps.map((s) => s.outcome))).toEqual(new Set(['unchanged']));
+    expect(new Set(report.map((s) => s.action))).toEqual(new Set(['keep']));
     expect(writes(admin)).toEqual([]);
     expect(admin.webhooks.size).toBe(1);
     expect(admin.triggers.size).toBe(2);
@@ -116,9 +118,9 @@ describe('provisioning the metric sync', () => {
     const report = await provision(transport, config());
 
     expect(outcomes(report)).toMatchObject({
-      webhook: 'updated',
-      'opened-trigger': 'updated',
-      'resolved-trigger': 'unchanged',
+      webhook: 'update',
+      'opened-trigger': 'update',
+      'resolved-trigger': 'keep',
     });
     expect(hook.endpoint).toBe('https://a.klaviyo.com/api/events');
     expect(admin.authenticationOf(hook.id)?.data?.value).toBe(`Klaviyo-API-Key ${KEY}`);
@@ -136,7 +138,7 @@ describe('provisioning the metric sync', () => {
     const { admin, transport } = zendeskHarness();
     await provision(transport, config(), { apiKey: KEY });
     const report = await provision(transport, config(), { apiKey: 'pk_test_second_fake_key' });
-    expect(outcomes(report).webhook).toBe('updated');
+    expect(outcomes(report).webhook).toBe('update');
     const hook = [...admin.webhooks.values()][0]!;
     expect(admin.authenticationOf(hook.id)?.data?.value).toBe(
       'Klaviyo-API-Key pk_test_second_fake_key',
@@ -152,8 +154,8 @@ describe('provisioning the metric sync', () => {
     }
     const report = await provision(transport, config({ brandIds: [2, 1] }));
     expect(outcomes(report)).toMatchObject({
-      'opened-trigger': 'updated',
-      'resolved-trigger': 'updated',
+      'opened-trigger': 'update',
+      'resolved-trigger': 'update',
     });
     for (const t of admin.triggers.values()) {
       expect(t.conditions.any).toEqual([
@@ -203,11 +205,11 @@ describe('provisioning the metric sync', () => {
       transport,
       config({ smsView: true, closeSolvedSms: { enabled: true, hours: 4 } }),
     );
-    expect(outcomes(report)).toMatchObject({ automation: 'updated', view: 'unchanged' });
+    expect(outcomes(report)).toMatchObject({ automation: 'update', view: 'keep' });
     expect(admin.automations.get(automation.id)!.conditions.all[1]!.value).toBe('4');
 
     report = await provision(transport, config());
-    expect(outcomes(report)).toMatchObject({ automation: 'removed', view: 'removed' });
+    expect(outcomes(report)).toMatchObject({ automation: 'delete', view: 'delete' });
     expect(admin.automations.size).toBe(0);
     expect(admin.views.size).toBe(0);
   });
@@ -217,9 +219,9 @@ describe('provisioning the metric sync', () => {
     await provision(transport, config(), { apiKey: KEY });
     const report = await provision(transport, config({ enabled: false }));
     expect(outcomes(report)).toMatchObject({
-      webhook: 'unchanged',
-      'opened-trigger': 'updated',
-      'resolved-trigger': 'updated',
+      webhook: 'keep',
+      'opened-trigger': 'update',
+      'resolved-trigger': 'update',
     });
     expect([...admin.triggers.values()].map((t) => t.active)).toEqual([false, false]);
     expect(admin.webhooks.size).toBe(1);
@@ -233,11 +235,10 @@ describe('provisioning the metric sync', () => {
 
     const report = await provision(transport, config());
 
-    expect(report.steps).toContainEqual({
-      object: 'opened-trigger',
-      outcome: 'removed',
-      id: opened.id + 1000,
-    });
+    expect(report).toContainEqual(
+      expect.objectContaining({ key: 'opened-trigger#copy1', action: 'delete', id: null }),
+    );
+    expect(admin.triggers.has(opened.id + 1000)).toBe(false);
     expect(admin.triggers.size).toBe(2);
   });
 
@@ -283,13 +284,16 @@ describe('provisioning the metric sync', () => {
     const failure = (await provision(transport, config(), { apiKey: KEY }).catch(
       (e: unknown) => e,
     )) as ProvisionError;
-    expect(failure.reason).toBe('zendesk');
-    expect(failure.object).toBe('opened-trigger');
-    expect(failure.cause?.status).toBe(422);
-    expect(failure.cause?.details).toEqual(['Trigger limit reached']);
-    expect(failure.steps.map((s) => `${s.object}:${s.outcome}`)).toEqual([
-      'webhook:created',
-      'user-field:created',
+    expect(failure.reason).toBe('step-failed');
+    expect(failure.failure).toMatchObject({
+      step: { key: 'opened-trigger', action: 'create' },
+      httpStatus: 422,
+      advice: 'setup.advice.refused',
+      detail: 'Trigger limit reached',
+    });
+    expect(failure.done.map((s) => `${s.key}:${s.action}`)).toEqual([
+      'webhook:create',
+      'user-field:create',
     ]);
   });
 
@@ -302,12 +306,11 @@ describe('provisioning the metric sync', () => {
     );
     const report = await removeAll(transport);
     expect(outcomes(report)).toEqual({
-      'opened-trigger': 'removed',
-      'resolved-trigger': 'removed',
-      automation: 'removed',
-      view: 'removed',
-      webhook: 'removed',
-      'user-field': 'skipped',
+      'opened-trigger': 'delete',
+      'resolved-trigger': 'delete',
+      automation: 'delete',
+      view: 'delete',
+      webhook: 'delete',
     });
     expect(
       admin.webhooks.size + admin.triggers.size + admin.automations.size + admin.views.size,
@@ -317,8 +320,81 @@ describe('provisioning the metric sync', () => {
     expect(store.userFields.map((f) => f.key)).toContain('klaviyo_profile_id');
 
     // A second removal finds nothing left to remove.
-    expect(new Set((await removeAll(transport)).steps.map((s) => s.outcome))).toEqual(
-      new Set(['skipped']),
+    expect(await removeAll(transport)).toEqual([]);
+  });
+
+  it('plans what Save will change without writing anything', async () => {
+    const { admin, transport } = zendeskHarness();
+    await provision(transport, config(), { apiKey: KEY });
+    const setup = await readSetup(transport);
+    admin.requests.length = 0;
+
+    const plan = planMetricSync(setup, config({ brandIds: [2], smsView: true }));
+
+    expect(plan.ok).toBe(true);
+    if (!plan.ok) return;
+    expect(
+      plan.steps.filter((s) => s.action !== 'keep').map((s) => `${s.key}:${s.action}`),
+    ).toEqual(['opened-trigger:update', 'resolved-trigger:update', 'view:create']);
+    expect(plan.steps.find((s) => s.key === 'view')?.summary).toEqual({
+      key: 'setup.plan.create',
+      object: 'setup.objects.view',
+    });
+    expect(writes(admin)).toEqual([]);
+  });
+
+  it('plans the webhook update with the new key when one is typed, and refuses a bad key in the plan', async () => {
+    const { transport } = zendeskHarness();
+    await provision(transport, config(), { apiKey: KEY });
+    const setup = await readSetup(transport);
+    const withKey = planMetricSync(setup, config(), { apiKey: 'pk_test_second_fake_key' });
+    expect(withKey.ok && withKey.steps.find((s) => s.key === 'webhook')?.summary.key).toBe(
+      'setup.plan.update_key',
     );
+    expect(planMetricSync(setup, config(), { apiKey: 'AbC123' })).toEqual({
+      ok: false,
+      problem: 'key-invalid',
+      keyProblem: 'public-key',
+    });
+  });
+
+  it('plans removal triggers first and the webhook after them', async () => {
+    const { transport } = zendeskHarness();
+    await provision(transport, config({ smsView: true }), { apiKey: KEY });
+    const steps = planRemoval(await readSetup(transport), { includeUserField: true });
+    expect(steps.map((s) => s.key)).toEqual([
+      'opened-trigger',
+      'resolved-trigger',
+      'view',
+      'webhook',
+      'user-field',
+    ]);
+    expect(new Set(steps.map((s) => s.action))).toEqual(new Set(['delete']));
+  });
+
+  it('resumes after a failure: installing again finishes the steps that did not run', async () => {
+    const { admin, transport } = zendeskHarness();
+    let refuse = true;
+    server.use(
+      http.post('https://demo.zendesk.com/api/v2/triggers', () =>
+        refuse ? HttpResponse.json({ error: 'Unavailable' }, { status: 503 }) : undefined,
+      ),
+    );
+    const failure = (await provision(transport, config(), { apiKey: KEY }).catch(
+      (e: unknown) => e,
+    )) as ProvisionError;
+    expect(failure.failure?.advice).toBe('setup.advice.later');
+    refuse = false;
+
+    const report = await provision(transport, config());
+
+    expect(outcomes(report)).toMatchObject({
+      webhook: 'keep',
+      'user-field': 'keep',
+      'opened-trigger': 'create',
+      'resolved-trigger': 'create',
+    });
+    expect(admin.webhooks.size).toBe(1);
+    expect(admin.triggers.size).toBe(2);
   });
 });

@@ -2,9 +2,11 @@ import { useEffect, useRef } from 'react';
 import { useI18n } from '../../common/I18nProvider';
 import type { Formatters, Translate } from '../../../i18n';
 import { describeReplyNote } from '../../../reply/note';
+import { decidePathSave, type PathWarned, type PathWarning } from '../../../reply/path-save';
 import { commentToSmsText } from '../../../reply/plain-text';
 import {
   decideSave,
+  isPublicReply,
   type SaveBlockReason,
   type SaveBridgeMemory,
 } from '../../../reply/save-bridge';
@@ -19,6 +21,7 @@ import {
   onTicketSubmitDone,
   readEditorComment,
   SaveBlocked,
+  type EditorComment,
 } from '../../../zaf/save-hook';
 import { failureText } from './failureText';
 import type { TicketSaveBridgeInput } from './types';
@@ -45,6 +48,33 @@ function blockText(reason: SaveBlockReason, { t, format }: Words): string {
         time: format.time(reason.localTime.now, reason.localTime.timezone ?? undefined),
       });
   }
+}
+
+function pathWarningText(warning: PathWarning, { t, format }: Words): string {
+  switch (warning.kind) {
+    case 'no-profile':
+      return t('reply_path.warn.no_profile');
+    case 'no-consent':
+      return t('reply_path.warn.no_consent');
+    case 'quiet-hours':
+      return t('reply_path.warn.quiet_hours', {
+        time: format.time(warning.localTime.now, warning.localTime.timezone ?? undefined),
+      });
+    case 'too-long':
+      return t('reply_path.warn.too_long', { limit: warning.limit });
+    case 'attachments':
+      return t('reply_path.warn.attachments', { count: warning.count });
+    case 'self-send':
+      return t('reply_path.warn.self_send');
+  }
+}
+
+function pathWarningsText(warnings: PathWarning[], words: Words): string {
+  return [
+    words.t('reply_path.warn.intro'),
+    ...warnings.map((w) => pathWarningText(w, words)),
+    words.t('reply_path.warn.again'),
+  ].join(' ');
 }
 
 function failureReason(failure: ReplyFailure, words: Words): string {
@@ -83,14 +113,39 @@ export function useTicketSaveBridge(input: TicketSaveBridgeInput, depsOverride?:
   const { klaviyo } = input;
   const deps = useReplyDeps(klaviyo, depsOverride);
 
-  const enabled = settings.sendPublicRepliesAsSms;
+  // With the Zendesk-hosted reply path installed its trigger texts every public reply: the bridge
+  // then never sends (exactly one SMS per reply) and only warns about what the trigger cannot check.
+  const pathOn = settings.replyPathInstalled;
+  const enabled = settings.sendPublicRepliesAsSms || pathOn;
   const { smsTicketTag, replyMode, flowMetricName } = settings;
+  const agentEmail = currentUser.email;
+  const pathWarned = useRef<{ ticketId: number | null; value: PathWarned } | null>(null);
 
   useEffect(() => {
     if (!enabled) return;
+    const checkWithPath = (editor: EditorComment, text: string) => {
+      const { ticketId, profile, consent, localTime } = latest.current;
+      const tag = smsTicketTag.toLowerCase();
+      const sms = editor.tags.some((t) => t.toLowerCase() === tag);
+      if (!sms || !isPublicReply(editor.type) || text.trim() === '') return;
+      const now = deps.now().getTime();
+      const warned = pathWarned.current?.ticketId === ticketId ? pathWarned.current.value : null;
+      const decision = decidePathSave(
+        { text, attachments: editor.attachments, profile, consent, localTime, agentEmail },
+        warned,
+        now,
+      );
+      if (decision.action === 'allow') {
+        pathWarned.current = null;
+        return;
+      }
+      pathWarned.current = { ticketId, value: { text, at: now } };
+      throw new SaveBlocked(pathWarningsText(decision.warnings, words.current));
+    };
     const check = async () => {
       const editor = await readEditorComment(client);
       const text = commentToSmsText(editor.text, editor.richText);
+      if (pathOn) return checkWithPath(editor, text);
       const { ticketId, profile, consent, localTime, onLocalMessage } = latest.current;
       const w = words.current;
       const blocked = (reason: string) =>
@@ -191,5 +246,5 @@ export function useTicketSaveBridge(input: TicketSaveBridgeInput, depsOverride?:
       offSave();
       offDone();
     };
-  }, [enabled, client, deps, smsTicketTag, replyMode, flowMetricName]);
+  }, [enabled, pathOn, agentEmail, client, deps, smsTicketTag, replyMode, flowMetricName]);
 }
