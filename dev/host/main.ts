@@ -10,7 +10,7 @@ import { api, type HostConfig } from './api';
 import { h, replaceChildren } from './dom';
 import { layout, renderChrome } from './shell/chrome';
 import { commonRoot, invokeCommon } from './shell/common';
-import { navigateTo, refreshTickets, show, type Shell } from './shell/shell';
+import { closeView, navigateTo, refreshTickets, show, type Shell } from './shell/shell';
 import { parseRoute, type Route, type WorkspaceContext } from './view';
 import { ZafHost } from './zaf-host';
 
@@ -54,6 +54,7 @@ async function start(root: HTMLElement) {
     el,
     ctx,
     navigate,
+    close: (key) => closeView(shell, key),
   };
   layout(root, shell);
   root.removeAttribute('aria-busy');

@@ -88,3 +88,17 @@ export function parseRoute(search: string): Route | { kind: 'invalid'; text: str
   if (q.has('nav')) return { kind: 'nav', app: q.get('nav') || 'klaviyo' };
   return { kind: 'home' };
 }
+
+/** The route a tab key (`routeKey`) stands for, or null for a key no route makes. */
+export function routeOf(key: string): Route | null {
+  const [kind, rest] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
+  if (kind === 'ticket') return { kind: 'ticket', id: Number(rest) };
+  if (kind === 'user') return { kind: 'user', id: Number(rest) };
+  if (kind === 'nav') return { kind: 'nav', app: rest };
+  if (kind === 'missing') {
+    const [what, id] = rest.split(':');
+    if (what === 'ticket') return { kind: 'ticket', id: Number(id) };
+    if (what === 'user') return { kind: 'user', id: Number(id) };
+  }
+  return null;
+}

@@ -8,7 +8,6 @@ import { ThemeProvider } from '@zendeskgarden/react-theming';
 import { MD } from '@zendeskgarden/react-typography';
 import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-// @ts-expect-error The SDK ships no types; src/zaf/sdk.d.ts declares them for the app's project.
 import ZAFClientModule from 'zendesk_app_framework_sdk';
 import type { ZafClient } from '../../src/zaf/types';
 

@@ -3,7 +3,7 @@
  * one brand; a text to an unmapped number (or with no number) goes to the default brand. One
  * number and one brand needs no mapping at all.
  */
-import { toE164 } from '../sms/phone';
+import { phoneIfKnownNow } from '../klaviyo';
 import type { Brand } from '../zendesk/types';
 
 export interface NumberBrand {
@@ -45,7 +45,7 @@ export function parseBrandMapping(
   const seen = new Set<string>();
   rows.forEach((row, index) => {
     if (row.number.trim() === '' && row.brandId === null) return;
-    const number = toE164(row.number);
+    const number = phoneIfKnownNow(row.number, null);
     if (number === null) {
       problems.push({ kind: 'number-invalid', row: index, value: row.number });
       return;
@@ -85,6 +85,6 @@ export function brandTable(mapping: BrandMapping): Record<string, number> {
 
 /** The brand a text to `to` lands in, computed as the flow does (for the page and the tests). */
 export function brandFor(mapping: BrandMapping, to: string | null): number | null {
-  const number = to ? toE164(to) : null;
+  const number = to ? phoneIfKnownNow(to, null) : null;
   return mapping.numbers.find((n) => n.number === number)?.brandId ?? mapping.defaultBrandId;
 }

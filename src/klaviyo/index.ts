@@ -40,5 +40,11 @@ export {
 } from './operations';
 export { KLAVIYO_BASE_URL, KLAVIYO_REVISION } from './jsonapi';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy, type RetryDeps } from './retry';
-export { loadPhoneRules, phoneCountryForTimeZone, phoneForLookup, phoneRulesLoaded } from './phone';
+export {
+  loadPhoneRules,
+  phoneCountryForTimeZone,
+  phoneForLookup,
+  phoneIfKnownNow,
+  phoneRulesLoaded,
+} from './phone';
 export type * from './model';

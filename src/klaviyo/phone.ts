@@ -89,3 +89,21 @@ export function phoneCountryForTimeZone(
   }
   return parse(lib, t, defaultCountry)?.country ?? null;
 }
+
+/**
+ * The same rule without waiting: E.164 for input already written in international form (spaces,
+ * dots, dashes and parentheses allowed: `+46 70-123 45 67`), or, once `loadPhoneRules()` has
+ * resolved, for any input `phoneForLookup` accepts; null otherwise. For callers that cannot wait
+ * (a table an admin types, a check made while rendering); a null there means "not sure", never
+ * a different number.
+ */
+export function phoneIfKnownNow(
+  raw: string | number | null | undefined,
+  defaultCountry: string | null | undefined,
+): string | null {
+  const t = text(raw);
+  if (t === null) return null;
+  const compact = t.replace(/[\s.\-()]/g, '');
+  if (CANONICAL.test(compact)) return compact;
+  return lib === null ? null : (parse(lib, t, defaultCountry)?.number ?? null);
+}

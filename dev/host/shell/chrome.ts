@@ -4,9 +4,9 @@
  */
 import { h, initials, replaceChildren } from '../dom';
 import { statusBadge } from '../ticket-view';
-import { routeKey, routeUrl, type Route } from '../view';
+import { routeKey, routeOf, routeUrl, type Route } from '../view';
 import { NAV_APP } from './common';
-import { closeView, routeOf, type Shell } from './shell';
+import type { Shell } from './shell';
 
 export function layout(root: HTMLElement, shell: Shell): void {
   const railButton = (label: string, icon: string, route: Route, testid: string) =>
@@ -169,7 +169,7 @@ export function renderChrome(shell: Shell): void {
             class: 'tab-close',
             type: 'button',
             'aria-label': `Close ${view.title}`,
-            onclick: () => closeView(shell, key),
+            onclick: () => shell.close(key),
           },
           '×',
         ),

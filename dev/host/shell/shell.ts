@@ -8,7 +8,7 @@ import { api, type HostConfig } from '../api';
 import { notify } from '../notify';
 import { createNavView, createUserView, notFoundView } from '../other-views';
 import { createTicketView } from '../ticket-view';
-import { routeKey, routeUrl, type Route, type View, type WorkspaceContext } from '../view';
+import { routeKey, routeOf, routeUrl, type Route, type View, type WorkspaceContext } from '../view';
 import { renderChrome } from './chrome';
 
 export interface Shell {
@@ -25,22 +25,11 @@ export interface Shell {
   readonly el: { navigator: HTMLElement; tabs: HTMLElement; panes: HTMLElement; tray: HTMLElement };
   readonly ctx: WorkspaceContext;
   navigate(route: Route): void;
+  /** Closes a tab (its view and app instance); the chrome's close buttons call it. */
+  close(key: string): void;
 }
 
 type AnyRoute = Route | { kind: 'invalid'; text: string };
-
-export function routeOf(key: string): Route | null {
-  const [kind, rest] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
-  if (kind === 'ticket') return { kind: 'ticket', id: Number(rest) };
-  if (kind === 'user') return { kind: 'user', id: Number(rest) };
-  if (kind === 'nav') return { kind: 'nav', app: rest };
-  if (kind === 'missing') {
-    const [what, id] = rest.split(':');
-    if (what === 'ticket') return { kind: 'ticket', id: Number(id) };
-    if (what === 'user') return { kind: 'user', id: Number(id) };
-  }
-  return null;
-}
 
 export function closeView(shell: Shell, key: string): void {
   const view = shell.views.get(key);

@@ -2,7 +2,7 @@
  * When the sidebar may link a requester to the Klaviyo profile it found, by itself: a unique,
  * exact match. Pure; `useAutoLink` writes what this allows.
  */
-import { toE164, type KlaviyoProfile, type ProfileLookup } from '../../klaviyo';
+import { phoneIfKnownNow, type KlaviyoProfile, type ProfileLookup } from '../../klaviyo';
 
 export interface AutoLinkRequester {
   id: number | null;
@@ -41,7 +41,7 @@ function agrees(
     matched += 1;
   }
   if (requester.phone && profile.phoneNumber) {
-    const phone = toE164(requester.phone, defaultCountry);
+    const phone = phoneIfKnownNow(requester.phone, defaultCountry);
     if (phone === null || phone !== profile.phoneNumber) return false;
     matched += 1;
   }
