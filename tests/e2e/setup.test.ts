@@ -82,7 +82,7 @@ describe('the setup page in the workspace', () => {
     await frame.getByRole('button', { name: 'Refresh' }).click();
     const table = frame.getByTestId('invocations');
     await table.getByText('Accepted by Klaviyo.').waitFor({ timeout: 20_000 });
-    await table.getByText(/an escaping problem/).waitFor();
+    await table.getByText(/neither an email address nor a phone number/).waitFor();
   });
 
   it('removes everything it made', async () => {

@@ -210,6 +210,15 @@ describe('agent sidebar in the workspace', () => {
   });
 
   it('ticket 106: several matches, the agent picks one and links it; after a reload the link is used', async () => {
+    // The user field the setup page creates; without it Zendesk keeps no link (as the real one).
+    const created = await fetch(`${suite.workspace.hostOrigin}/api/v2/user_fields.json`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        user_field: { key: 'klaviyo_profile_id', title: 'Klaviyo profile id', type: 'text' },
+      }),
+    });
+    expect(created.ok).toBe(true);
     let frame = await openTicket(106);
     await visible(frame, 'Several Klaviyo profiles match');
     const candidate = frame.getByTestId('candidate').filter({ hasText: '+15035550142' });

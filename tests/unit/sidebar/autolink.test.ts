@@ -1,6 +1,6 @@
 import { createUserField } from '../../../src/zendesk/fields';
 import { KLAVIYO_PROFILE_FIELD_KEY } from '../../../src/zendesk/users';
-import type { KlaviyoProfile, ProfileLookup } from '../../../src/klaviyo';
+import { loadPhoneRules, type KlaviyoProfile, type ProfileLookup } from '../../../src/klaviyo';
 import { autoLinkTarget } from '../../../src/ui/sidebar/autolink';
 import { linkIfStillUnlinked } from '../../../src/ui/sidebar/useAutoLink';
 import { PROFILE_ID_FIELD_KEY } from '../../../src/zaf/hooks/requester';
@@ -32,6 +32,9 @@ const found = (matchedBy: 'email' | 'phone' | 'search' | 'linked', profile = mar
   ({ status: 'found', profile, matchedBy }) as ProfileLookup;
 
 describe('which matches the sidebar links by itself', () => {
+  // A national-format phone needs the phone rules; before they load, nothing is linked.
+  beforeAll(() => loadPhoneRules());
+
   it('links one profile whose email and phone both agree with the requester', () => {
     expect(autoLinkTarget(requester, found('email'), 'US')).toBe(maria.id);
   });
