@@ -26,6 +26,30 @@ function createStep(apiKey: string): Step<Transport> {
   };
 }
 
+/** A step on the webhook that exists already: keep it, or change it with `write`. */
+function existingStep(
+  id: string,
+  action: 'keep' | 'update',
+  summaryKey: Step<Transport>['summary']['key'],
+  write?: (t: Transport) => Promise<unknown>,
+): Step<Transport> {
+  return {
+    key: 'webhook',
+    object: OBJECT,
+    action,
+    targetId: id,
+    summary: { key: summaryKey, object: OBJECT },
+    ...(write
+      ? {
+          run: async (t: Transport) => {
+            await write(t);
+            return id;
+          },
+        }
+      : {}),
+  };
+}
+
 export function planWebhook(
   existing: Webhook | null,
   enabled: boolean,
@@ -57,42 +81,18 @@ export function planWebhook(
   const id = current.id;
   const desired = webhookInput(apiKey);
   if (apiKey) {
-    steps.push({
-      key: 'webhook',
-      object: OBJECT,
-      action: 'update',
-      targetId: id,
-      summary: { key: 'setup.plan.update_key', object: OBJECT },
-      run: async (t) => {
-        await updateWebhook(t, id, desired);
-        return id;
-      },
-    });
+    steps.push(
+      existingStep(id, 'update', 'setup.plan.update_key', (t) => updateWebhook(t, id, desired)),
+    );
     return { ok: true, steps };
   }
   // Switching on over a webhook that has no key stored would only collect 401s.
   if (enabled && current.authentication?.type !== 'api_key') return { ok: false };
   if (sameWebhook(current, desired)) {
-    steps.push({
-      key: 'webhook',
-      object: OBJECT,
-      action: 'keep',
-      targetId: id,
-      summary: { key: 'setup.plan.keep', object: OBJECT },
-    });
+    steps.push(existingStep(id, 'keep', 'setup.plan.keep'));
     return { ok: true, steps };
   }
   const { authentication: _omit, subscriptions: _fixed, ...changes } = desired;
-  steps.push({
-    key: 'webhook',
-    object: OBJECT,
-    action: 'update',
-    targetId: id,
-    summary: { key: 'setup.plan.update', object: OBJECT },
-    run: async (t) => {
-      await patchWebhook(t, id, changes);
-      return id;
-    },
-  });
+  steps.push(existingStep(id, 'update', 'setup.plan.update', (t) => patchWebhook(t, id, changes)));
   return { ok: true, steps };
 }
