@@ -38,3 +38,4 @@ export {
   SMS_TEXT_PROPERTY,
   SMS_TO_PROPERTY,
 } from './sms/types';
+export { simulateNativeZendesk } from './native-zendesk';

@@ -104,5 +104,19 @@ export function eventsResource(http: KlaviyoHttp) {
     return { campaigns, flows };
   }
 
-  return { getProfileEvents, getEventsPage, getAttributionNames };
+  /** When the newest event of metric `metricId` happened (ISO), or null when it has none. */
+  async function getLatestEventTime(metricId: string): Promise<string | null> {
+    const target = http.url('/api/events', [
+      ['filter', equalsFilter('metric_id', metricId)],
+      ['sort', '-datetime'],
+      ['fields[event]', 'datetime'],
+      ['page[size]', '1'],
+    ]);
+    const page = toEventPage(
+      parseDocument(await http.get('get_events', target), 'many', 'event list'),
+    );
+    return page.events[0]?.datetime ?? null;
+  }
+
+  return { getProfileEvents, getEventsPage, getAttributionNames, getLatestEventTime };
 }

@@ -1,5 +1,5 @@
 /** Control endpoints for the Klaviyo stand-in: faults, latency, and what reached it. */
-import { KLAVIYO_CONTROL_ROUTES, type KlaviyoFault } from '../../klaviyo';
+import { KLAVIYO_CONTROL_ROUTES, simulateNativeZendesk, type KlaviyoFault } from '../../klaviyo';
 import { ControlError, object, ok, type ControlRoute } from './route';
 
 const FAULT_KEYS = new Set([
@@ -115,6 +115,23 @@ export const klaviyoRoutes: ControlRoute[] = [
     path: '/klaviyo/events',
     handle: ({ state }) =>
       ok({ events: state.klaviyo.createdEvents, duplicates: state.klaviyo.duplicateEvents }),
+  },
+  {
+    method: 'POST',
+    path: '/klaviyo/native-zendesk',
+    takes: '{lastEventDaysAgo}',
+    handle: async ({ state, body }) => {
+      const days = Number(object(await body(), 'native-zendesk').lastEventDaysAgo);
+      if (!Number.isFinite(days) || days < 0 || days > 3650) {
+        throw new ControlError(400, 'lastEventDaysAgo must be a number of days from 0 to 3650.');
+      }
+      return ok(simulateNativeZendesk(state.klaviyo, days), 201);
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/klaviyo/native-zendesk',
+    handle: ({ state }) => ok(simulateNativeZendesk(state.klaviyo, null)),
   },
   // The stand-in's own: inbound-sms, messages, flows, flow-runs, template-escaping.
   ...KLAVIYO_CONTROL_ROUTES.map((r): ControlRoute => ({

@@ -7,6 +7,7 @@ import { readSetup } from '../../metrics/provision';
 import { useZaf } from '../../zaf/context';
 import { StatusMessage } from '../common/StatusMessage';
 import { useAppKlaviyo } from '../common/useAppKlaviyo';
+import { CoexistenceNotice } from './CoexistenceNotice';
 import { ConnectionSection } from './ConnectionSection';
 import { HealthSection } from './HealthSection';
 import { MetricSyncSection } from './MetricSyncSection';
@@ -20,6 +21,7 @@ function AdminPage({ klaviyo }: { klaviyo: KlaviyoClient }) {
   return (
     <>
       <ConnectionSection klaviyo={klaviyo} />
+      <CoexistenceNotice klaviyo={klaviyo} />
       {setup.isPending && <StatusMessage kind="loading" label={t('setup.sync.loading')} />}
       {setup.isError && (
         <StatusMessage kind="error" onRetry={() => void setup.refetch()}>

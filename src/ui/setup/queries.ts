@@ -3,5 +3,6 @@ export const setupKeys = {
   all: ['setup'] as const,
   current: ['setup', 'current'] as const,
   brands: ['setup', 'brands'] as const,
+  coexistence: ['setup', 'coexistence'] as const,
   invocations: (webhookId: string) => ['setup', 'invocations', webhookId] as const,
 };
