@@ -7,6 +7,7 @@ import type { ConnectionReport, KlaviyoClient } from '../../klaviyo';
 import { StatusMessage } from '../common/StatusMessage';
 import { describeError } from './reasons';
 import { Section } from './Section';
+import { Block, TagRow } from './layout';
 
 function Report({ report }: { report: ConnectionReport }) {
   const { t } = useI18n();
@@ -27,22 +28,13 @@ function Report({ report }: { report: ConnectionReport }) {
       {report.missingScopes.length > 0 ? (
         <>
           <Alert.Paragraph>{t('setup.connection.missing_scopes')}</Alert.Paragraph>
-          <ul
-            style={{
-              listStyle: 'none',
-              padding: 0,
-              margin: '4px 0',
-              display: 'flex',
-              gap: 4,
-              flexWrap: 'wrap',
-            }}
-          >
+          <TagRow>
             {report.missingScopes.map((scope) => (
               <li key={scope}>
                 <Tag hue="red">{scope}</Tag>
               </li>
             ))}
-          </ul>
+          </TagRow>
         </>
       ) : (
         <Alert.Paragraph>{t('setup.connection.all_scopes')}</Alert.Paragraph>
@@ -71,14 +63,14 @@ export function ConnectionSection({ klaviyo }: { klaviyo: KlaviyoClient }) {
       <Button onClick={() => test.mutate()} disabled={test.isPending}>
         {test.isPending ? t('setup.connection.testing') : t('setup.connection.test')}
       </Button>
-      <div style={{ marginTop: 12 }} aria-live="polite">
+      <Block aria-live="polite">
         {test.isSuccess && <Report report={test.data} />}
         {test.isError && (
           <StatusMessage kind="error">
             {t('setup.connection.failed', { reason: describeError(t, test.error) })}
           </StatusMessage>
         )}
-      </div>
+      </Block>
     </Section>
   );
 }

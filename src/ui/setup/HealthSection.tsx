@@ -11,12 +11,7 @@ import { StatusMessage } from '../common/StatusMessage';
 import { setupKeys } from './queries';
 import { describeError } from './reasons';
 import { Section } from './Section';
-
-const cell = {
-  padding: '6px 12px 6px 0',
-  textAlign: 'left' as const,
-  verticalAlign: 'top' as const,
-};
+import { Actions, Block, Failed, NoWrap, Table } from './layout';
 
 function Invocations({ transport, webhookId }: { transport: Transport; webhookId: string }) {
   const { t, format } = useI18n();
@@ -39,35 +34,34 @@ function Invocations({ transport, webhookId }: { transport: Transport; webhookId
         {t('setup.health.refresh')}
       </Button>
       {rows.length === 0 ? (
-        <div style={{ marginTop: 8 }}>
+        <Block $top="xs">
           <StatusMessage kind="empty">{t('setup.health.empty')}</StatusMessage>
-        </div>
+        </Block>
       ) : (
-        <table
-          style={{ marginTop: 8, borderCollapse: 'collapse', width: '100%' }}
-          data-testid="invocations"
-        >
+        <Table data-testid="invocations">
           <thead>
             <tr>
-              <th style={cell}>{t('setup.health.col_time')}</th>
-              <th style={cell}>{t('setup.health.col_status')}</th>
-              <th style={cell}>{t('setup.health.col_meaning')}</th>
+              <th>{t('setup.health.col_time')}</th>
+              <th>{t('setup.health.col_status')}</th>
+              <th>{t('setup.health.col_meaning')}</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((row) => (
               <tr key={row.id} data-ok={row.ok}>
-                <td style={{ ...cell, whiteSpace: 'nowrap' }}>{format.dateTime(row.at)}</td>
-                <td style={cell}>
-                  <strong style={{ color: row.ok ? 'inherit' : '#cc3340' }}>
-                    {row.statusCode ?? t('setup.health.no_status')}
-                  </strong>
+                <NoWrap>{format.dateTime(row.at)}</NoWrap>
+                <td>
+                  {row.ok ? (
+                    <strong>{row.statusCode ?? t('setup.health.no_status')}</strong>
+                  ) : (
+                    <Failed>{row.statusCode ?? t('setup.health.no_status')}</Failed>
+                  )}
                 </td>
-                <td style={cell}>{t(`setup.health.meaning.${row.meaning}`)}</td>
+                <td>{t(`setup.health.meaning.${row.meaning}`)}</td>
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       )}
     </>
   );
@@ -107,22 +101,20 @@ export function HealthSection({
       ) : (
         <StatusMessage kind="empty">{t('setup.health.no_webhook')}</StatusMessage>
       )}
-      <div style={{ marginTop: 20 }}>
+      <Block $top="md">
         {email ? (
           <>
             <Paragraph>{t('setup.health.test_hint', { email })}</Paragraph>
-            <Button
-              style={{ marginTop: 8 }}
-              onClick={() => test.mutate(email)}
-              disabled={test.isPending}
-            >
-              {test.isPending ? t('setup.health.test_sending') : t('setup.health.test_button')}
-            </Button>
+            <Actions $top="xs">
+              <Button onClick={() => test.mutate(email)} disabled={test.isPending}>
+                {test.isPending ? t('setup.health.test_sending') : t('setup.health.test_button')}
+              </Button>
+            </Actions>
           </>
         ) : (
           <StatusMessage kind="empty">{t('setup.health.test_no_email')}</StatusMessage>
         )}
-        <div aria-live="polite" style={{ marginTop: 8 }}>
+        <Block $top="xs" aria-live="polite">
           {test.isSuccess && email && (
             <Alert type="success" role="status">
               <Alert.Paragraph>{t('setup.health.test_sent', { email })}</Alert.Paragraph>
@@ -133,8 +125,8 @@ export function HealthSection({
               {t('setup.health.test_failed', { reason: describeError(t, test.error) })}
             </StatusMessage>
           )}
-        </div>
-      </div>
+        </Block>
+      </Block>
     </Section>
   );
 }

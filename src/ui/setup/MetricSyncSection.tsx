@@ -25,6 +25,7 @@ import { changes, type StepDone } from '../../provision';
 import type { Transport } from '../../transport';
 import { listBrands } from '../../zendesk/brands';
 import { StatusMessage } from '../common/StatusMessage';
+import { Actions, Block, Indented, NarrowIndented } from './layout';
 import { ProvisionSummary } from './ProvisionSummary';
 import { describeError } from './reasons';
 import { Section } from './Section';
@@ -174,113 +175,123 @@ export function MetricSyncSection({
           <Field.Hint>{t('setup.sync.enabled_hint')}</Field.Hint>
         </Field>
 
-        <Fieldset style={{ marginTop: 16 }}>
-          <Fieldset.Legend>{t('setup.sync.brands_label')}</Fieldset.Legend>
-          <Field>
-            <Radio
-              name={`${ids}-brands`}
-              value="all"
-              checked={brandMode === 'all'}
-              onChange={() => setBrandMode('all')}
-            >
-              <Field.Label>{t('setup.sync.brands_all')}</Field.Label>
-            </Radio>
-          </Field>
-          <Field>
-            <Radio
-              name={`${ids}-brands`}
-              value="chosen"
-              checked={brandMode === 'chosen'}
-              onChange={() => setBrandMode('chosen')}
-            >
-              <Field.Label>{t('setup.sync.brands_chosen')}</Field.Label>
-            </Radio>
-          </Field>
-          {brandMode === 'chosen' && (
-            <div style={{ paddingLeft: 24 }}>
-              {brands.isPending && <StatusMessage kind="loading" lines={2} />}
-              {brands.isError && (
-                <StatusMessage kind="error" onRetry={() => void brands.refetch()}>
-                  {t('setup.sync.brands_failed', { reason: describeError(t, brands.error) })}
-                </StatusMessage>
-              )}
-              {brands.data?.map((brand) => (
-                <Field key={brand.id}>
-                  <Checkbox
-                    checked={brandIds.includes(brand.id)}
-                    onChange={(e) => toggleBrand(brand.id, e.target.checked)}
-                  >
-                    <Field.Label>{brand.name}</Field.Label>
-                  </Checkbox>
-                </Field>
-              ))}
-            </div>
-          )}
-          {problems.brands && (
+        <Block $top="md">
+          <Fieldset>
+            <Fieldset.Legend>{t('setup.sync.brands_label')}</Fieldset.Legend>
             <Field>
-              <Field.Message validation="error" role="alert">
-                {problems.brands}
-              </Field.Message>
+              <Radio
+                name={`${ids}-brands`}
+                value="all"
+                checked={brandMode === 'all'}
+                onChange={() => setBrandMode('all')}
+              >
+                <Field.Label>{t('setup.sync.brands_all')}</Field.Label>
+              </Radio>
             </Field>
-          )}
-        </Fieldset>
+            <Field>
+              <Radio
+                name={`${ids}-brands`}
+                value="chosen"
+                checked={brandMode === 'chosen'}
+                onChange={() => setBrandMode('chosen')}
+              >
+                <Field.Label>{t('setup.sync.brands_chosen')}</Field.Label>
+              </Radio>
+            </Field>
+            {brandMode === 'chosen' && (
+              <Indented $top="xxs">
+                {brands.isPending && <StatusMessage kind="loading" lines={2} />}
+                {brands.isError && (
+                  <StatusMessage kind="error" onRetry={() => void brands.refetch()}>
+                    {t('setup.sync.brands_failed', { reason: describeError(t, brands.error) })}
+                  </StatusMessage>
+                )}
+                {brands.data?.map((brand) => (
+                  <Field key={brand.id}>
+                    <Checkbox
+                      checked={brandIds.includes(brand.id)}
+                      onChange={(e) => toggleBrand(brand.id, e.target.checked)}
+                    >
+                      <Field.Label>{brand.name}</Field.Label>
+                    </Checkbox>
+                  </Field>
+                ))}
+              </Indented>
+            )}
+            {problems.brands && (
+              <Field>
+                <Field.Message validation="error" role="alert">
+                  {problems.brands}
+                </Field.Message>
+              </Field>
+            )}
+          </Fieldset>
+        </Block>
 
-        <Field style={{ marginTop: 16 }}>
-          <Field.Label>{t('setup.sync.key_label')}</Field.Label>
-          <Field.Hint>{t('setup.sync.key_hint')}</Field.Hint>
-          {keyStored && <Field.Hint>{t('setup.sync.key_stored')}</Field.Hint>}
-          <Input
-            type="password"
-            autoComplete="off"
-            spellCheck={false}
-            ref={keyRef}
-            defaultValue=""
-            onChange={(e) => setKeyValid(checkPrivateKey(e.target.value) === null)}
-            validation={problems.key ? 'error' : undefined}
-          />
-          {problems.key && (
-            <Field.Message validation="error" role="alert">
-              {problems.key}
-            </Field.Message>
-          )}
-        </Field>
-
-        <Field style={{ marginTop: 16 }}>
-          <Checkbox checked={automation} onChange={(e) => setAutomation(e.target.checked)}>
-            <Field.Label>{t('setup.sync.automation_label')}</Field.Label>
-          </Checkbox>
-          <Field.Hint>{t('setup.sync.automation_hint', { tag: smsTag })}</Field.Hint>
-        </Field>
-        {automation && (
-          <Field style={{ marginTop: 8, paddingLeft: 24, maxWidth: 260 }}>
-            <Field.Label>{t('setup.sync.hours_label')}</Field.Label>
+        <Block $top="md">
+          <Field>
+            <Field.Label>{t('setup.sync.key_label')}</Field.Label>
+            <Field.Hint>{t('setup.sync.key_hint')}</Field.Hint>
+            {keyStored && <Field.Hint>{t('setup.sync.key_stored')}</Field.Hint>}
             <Input
-              type="number"
-              inputMode="numeric"
-              min={MIN_CLOSE_AFTER_HOURS}
-              max={MAX_CLOSE_AFTER_HOURS}
-              step={1}
-              value={hours}
-              onChange={(e) => setHours(e.target.value)}
-              validation={problems.hours ? 'error' : undefined}
+              type="password"
+              autoComplete="off"
+              spellCheck={false}
+              ref={keyRef}
+              defaultValue=""
+              onChange={(e) => setKeyValid(checkPrivateKey(e.target.value) === null)}
+              validation={problems.key ? 'error' : undefined}
             />
-            {problems.hours && (
+            {problems.key && (
               <Field.Message validation="error" role="alert">
-                {problems.hours}
+                {problems.key}
               </Field.Message>
             )}
           </Field>
+        </Block>
+
+        <Block $top="md">
+          <Field>
+            <Checkbox checked={automation} onChange={(e) => setAutomation(e.target.checked)}>
+              <Field.Label>{t('setup.sync.automation_label')}</Field.Label>
+            </Checkbox>
+            <Field.Hint>{t('setup.sync.automation_hint', { tag: smsTag })}</Field.Hint>
+          </Field>
+        </Block>
+        {automation && (
+          <NarrowIndented $top="xs">
+            <Field>
+              <Field.Label>{t('setup.sync.hours_label')}</Field.Label>
+              <Input
+                type="number"
+                inputMode="numeric"
+                min={MIN_CLOSE_AFTER_HOURS}
+                max={MAX_CLOSE_AFTER_HOURS}
+                step={1}
+                value={hours}
+                onChange={(e) => setHours(e.target.value)}
+                validation={problems.hours ? 'error' : undefined}
+              />
+              {problems.hours && (
+                <Field.Message validation="error" role="alert">
+                  {problems.hours}
+                </Field.Message>
+              )}
+            </Field>
+          </NarrowIndented>
         )}
 
-        <Field style={{ marginTop: 16 }}>
-          <Checkbox checked={view} onChange={(e) => setView(e.target.checked)}>
-            <Field.Label>{t('setup.sync.view_label')}</Field.Label>
-          </Checkbox>
-          <Field.Hint>{t('setup.sync.view_hint', { tag: smsTag })}</Field.Hint>
-        </Field>
+        <Block $top="md">
+          <Field>
+            <Checkbox checked={view} onChange={(e) => setView(e.target.checked)}>
+              <Field.Label>{t('setup.sync.view_label')}</Field.Label>
+            </Checkbox>
+            <Field.Hint>{t('setup.sync.view_hint', { tag: smsTag })}</Field.Hint>
+          </Field>
+        </Block>
 
         {preview.ok && !busy && (
-          <div style={{ marginTop: 16 }} data-testid="provision-preview">
+          <Block $top="md" data-testid="provision-preview">
             {changes(preview.steps).length === 0 ? (
               <Paragraph>{t('setup.plan.nothing')}</Paragraph>
             ) : (
@@ -289,10 +300,10 @@ export function MetricSyncSection({
                 <ProvisionSummary steps={changes(preview.steps)} tense="plan" />
               </>
             )}
-          </div>
+          </Block>
         )}
 
-        <div style={{ marginTop: 20, display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+        <Actions $top="md">
           <Button type="submit" isPrimary disabled={busy}>
             {save.isPending ? t('setup.sync.saving') : t('setup.sync.save')}
           </Button>
@@ -308,32 +319,42 @@ export function MetricSyncSection({
               {t('setup.remove.button')}
             </Button>
           )}
-        </div>
+        </Actions>
       </form>
 
       {confirmRemove && (
-        <Alert type="warning" style={{ marginTop: 12 }}>
-          <Alert.Paragraph>{t('setup.remove.explain')}</Alert.Paragraph>
-          <Field style={{ margin: '8px 0' }}>
-            <Checkbox
-              checked={removeUserField}
-              onChange={(e) => setRemoveUserField(e.target.checked)}
-            >
-              <Field.Label isRegular>{t('setup.remove.include_user_field')}</Field.Label>
-            </Checkbox>
-          </Field>
-          <div style={{ display: 'flex', gap: 8 }}>
-            <Button size="small" isDanger isPrimary disabled={busy} onClick={() => remove.mutate()}>
-              {t('setup.remove.confirm')}
-            </Button>
-            <Button size="small" disabled={busy} onClick={() => setConfirmRemove(false)}>
-              {t('setup.remove.cancel')}
-            </Button>
-          </div>
-        </Alert>
+        <Block>
+          <Alert type="warning">
+            <Alert.Paragraph>{t('setup.remove.explain')}</Alert.Paragraph>
+            <Block $top="xs">
+              <Field>
+                <Checkbox
+                  checked={removeUserField}
+                  onChange={(e) => setRemoveUserField(e.target.checked)}
+                >
+                  <Field.Label isRegular>{t('setup.remove.include_user_field')}</Field.Label>
+                </Checkbox>
+              </Field>
+            </Block>
+            <Actions $top="xs">
+              <Button
+                size="small"
+                isDanger
+                isPrimary
+                disabled={busy}
+                onClick={() => remove.mutate()}
+              >
+                {t('setup.remove.confirm')}
+              </Button>
+              <Button size="small" disabled={busy} onClick={() => setConfirmRemove(false)}>
+                {t('setup.remove.cancel')}
+              </Button>
+            </Actions>
+          </Alert>
+        </Block>
       )}
 
-      <div aria-live="polite" style={{ marginTop: 12 }}>
+      <Block aria-live="polite">
         {save.isSuccess && (
           <Alert type="success" role="status">
             <Alert.Paragraph>{t('setup.sync.saved')}</Alert.Paragraph>
@@ -372,7 +393,7 @@ export function MetricSyncSection({
             )}
           </Alert>
         )}
-      </div>
+      </Block>
     </Section>
   );
 }

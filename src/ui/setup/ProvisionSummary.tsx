@@ -1,6 +1,7 @@
 import type { MessageKey, Translate } from '../../i18n';
 import type { StepAction, Summary } from '../../provision';
 import { useI18n } from '../common/I18nProvider';
+import { Lines } from './layout';
 
 /** A step's sentence ("Update Trigger “Klaviyo: Opened Ticket”"), in the agent's language. */
 export function summaryText(t: Translate, summary: Summary): string {
@@ -40,7 +41,7 @@ export function ProvisionSummary({
   const { t } = useI18n();
   if (steps.length === 0) return null;
   return (
-    <ul style={{ margin: '4px 0 0', paddingLeft: 20 }} data-testid={testId}>
+    <Lines data-testid={testId}>
       {steps.map((step) => (
         <li key={step.key} data-action={step.action} data-step={step.key}>
           {tense === 'plan'
@@ -50,6 +51,6 @@ export function ProvisionSummary({
               : `${t(step.summary.object as MessageKey)}: ${t(`setup.outcome.${PAST[step.action]}`)}`}
         </li>
       ))}
-    </ul>
+    </Lines>
   );
 }

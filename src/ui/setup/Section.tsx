@@ -1,5 +1,15 @@
 import { LG, Paragraph } from '@zendeskgarden/react-typography';
 import type { ReactNode } from 'react';
+import styled from 'styled-components';
+
+const Block = styled.section`
+  max-width: 720px;
+  margin-bottom: ${({ theme }) => theme.space.lg};
+`;
+
+const Description = styled(Paragraph)`
+  margin: ${({ theme }) => `${theme.space.xxs} 0 ${theme.space.sm}`};
+`;
 
 /** A titled block of the setup page. */
 export function Section({
@@ -14,12 +24,12 @@ export function Section({
   children: ReactNode;
 }) {
   return (
-    <section aria-labelledby={id} style={{ marginBottom: 32, maxWidth: 720 }}>
+    <Block aria-labelledby={id}>
       <LG tag="h2" id={id} isBold>
         {title}
       </LG>
-      {description && <Paragraph style={{ margin: '4px 0 12px' }}>{description}</Paragraph>}
+      {description && <Description>{description}</Description>}
       {children}
-    </section>
+    </Block>
   );
 }

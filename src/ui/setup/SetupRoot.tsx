@@ -1,6 +1,7 @@
 import { QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { Alert } from '@zendeskgarden/react-notifications';
 import { Paragraph, XL } from '@zendeskgarden/react-typography';
+import styled from 'styled-components';
 import { useI18n } from '../common/I18nProvider';
 import type { KlaviyoClient } from '../../klaviyo';
 import { readSetup } from '../../metrics/provision';
@@ -13,6 +14,20 @@ import { HealthSection } from './HealthSection';
 import { MetricSyncSection } from './MetricSyncSection';
 import { setupKeys } from './queries';
 import { describeError } from './reasons';
+
+const Page = styled.main`
+  padding: ${({ theme }) => `${theme.space.md} ${theme.space.lg}`};
+  overflow-wrap: anywhere;
+`;
+
+const Intro = styled(Paragraph)`
+  margin: ${({ theme }) => `${theme.space.xxs} 0 ${theme.space.md}`};
+`;
+
+const AgentOnly = styled(Alert)`
+  max-width: 720px;
+  margin-top: ${({ theme }) => theme.space.md};
+`;
 
 function AdminPage({ klaviyo }: { klaviyo: KlaviyoClient }) {
   const { transport, settings, currentUser } = useZaf();
@@ -55,26 +70,22 @@ export default function SetupRoot() {
   const isAdmin = currentUser.role === 'admin';
   return (
     <QueryClientProvider client={queryClient}>
-      <main
-        data-testid="setup-root"
-        data-location={context.location}
-        style={{ padding: '24px 32px', overflowWrap: 'anywhere' }}
-      >
+      <Page data-testid="setup-root" data-location={context.location}>
         <XL tag="h1" isBold>
           {t('setup.title')}
         </XL>
         {isAdmin ? (
           <>
-            <Paragraph style={{ margin: '4px 0 24px' }}>{t('setup.intro')}</Paragraph>
+            <Intro>{t('setup.intro')}</Intro>
             <AdminPage klaviyo={klaviyo} />
           </>
         ) : (
-          <Alert type="info" style={{ marginTop: 16, maxWidth: 720 }}>
+          <AgentOnly type="info">
             <Alert.Title>{t('setup.agent_only.title')}</Alert.Title>
             <Alert.Paragraph>{t('setup.agent_only.body')}</Alert.Paragraph>
-          </Alert>
+          </AgentOnly>
         )}
-      </main>
+      </Page>
     </QueryClientProvider>
   );
 }
