@@ -48,3 +48,5 @@ export {
   phoneRulesLoaded,
 } from './phone';
 export type * from './model';
+export { clip } from './clip';
+export { keyProperties, orderFromEvent, PLACED_ORDER, type OrderSummary } from './event-details';

@@ -1,8 +1,8 @@
 import { getColor } from '@zendeskgarden/react-theming';
+import { clip } from '../../../klaviyo';
 import styled, { css } from 'styled-components';
 import type { ThreadMessage } from '../../../sms/model';
 import { useI18n } from '../../common/I18nProvider';
-import { clip } from './text';
 
 /** Longer than any SMS Klaviyo sends (1 600 characters): anything beyond is cut for display. */
 const MAX_SHOWN_TEXT = 2000;

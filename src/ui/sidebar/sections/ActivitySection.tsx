@@ -1,4 +1,5 @@
 import { Field, Select } from '@zendeskgarden/react-forms';
+import { keyProperties, clip } from '../../../klaviyo';
 import { getColor } from '@zendeskgarden/react-theming';
 import { SM } from '@zendeskgarden/react-typography';
 import { useMemo, useState, type ReactNode } from 'react';
@@ -9,9 +10,7 @@ import { StatusMessage } from '../../common/StatusMessage';
 import { CollapsibleSection } from '../parts/CollapsibleSection';
 import { ErrorNotice } from '../parts/ErrorNotice';
 import { LoadMoreButton } from '../parts/LoadMoreButton';
-import { keyProperties } from '../parts/eventDetails';
 import { ListRow, PlainList, Wrap } from '../parts/Section';
-import { clip } from '../parts/text';
 
 /** How many events the feed shows. */
 export const ACTIVITY_LIMIT = 20;

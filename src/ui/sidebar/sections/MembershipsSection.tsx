@@ -1,4 +1,5 @@
 import { SM } from '@zendeskgarden/react-typography';
+import { clip } from '../../../klaviyo';
 import type { ReactNode } from 'react';
 import styled from 'styled-components';
 import type { NamedGroup, ProfileMemberships } from '../../../klaviyo';
@@ -6,7 +7,6 @@ import { useI18n } from '../../common/I18nProvider';
 import { StatusMessage } from '../../common/StatusMessage';
 import { CollapsibleSection } from '../parts/CollapsibleSection';
 import { ErrorNotice } from '../parts/ErrorNotice';
-import { clip } from '../parts/text';
 
 const Group = styled.div`
   margin-bottom: ${({ theme }) => theme.space.xs};

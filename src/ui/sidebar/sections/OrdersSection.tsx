@@ -1,4 +1,5 @@
 import { SM } from '@zendeskgarden/react-typography';
+import { orderFromEvent, type OrderSummary } from '../../../klaviyo';
 import { useState, type ReactNode } from 'react';
 import type { KlaviyoEvent } from '../../../klaviyo';
 import { useI18n } from '../../common/I18nProvider';
@@ -6,7 +7,6 @@ import type { Formatters } from '../../../i18n';
 import { StatusMessage } from '../../common/StatusMessage';
 import { CollapsibleSection } from '../parts/CollapsibleSection';
 import { ErrorNotice } from '../parts/ErrorNotice';
-import { orderFromEvent, type OrderSummary } from '../parts/eventDetails';
 import { ListRow, PlainList, SpreadRow, Wrap } from '../parts/Section';
 
 export const ORDERS_LIMIT = 5;

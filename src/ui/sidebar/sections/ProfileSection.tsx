@@ -1,4 +1,5 @@
 import { Tag } from '@zendeskgarden/react-tags';
+import { clip } from '../../../klaviyo';
 import { LG } from '@zendeskgarden/react-typography';
 import type { ReactNode } from 'react';
 import type { KlaviyoProfile, MatchedBy } from '../../../klaviyo';
@@ -7,7 +8,6 @@ import type { MessageKey } from '../../../i18n';
 import { SafeExternalLink } from '../../common/SafeExternalLink';
 import styled from 'styled-components';
 import { Fact, Facts, Line, Section } from '../parts/Section';
-import { clip } from '../parts/text';
 
 export const KLAVIYO_PROFILE_URL = 'https://www.klaviyo.com/profile/';
 

@@ -1,4 +1,5 @@
 import { Button } from '@zendeskgarden/react-buttons';
+import { clip } from '../../../klaviyo';
 import { getColor } from '@zendeskgarden/react-theming';
 import { SM } from '@zendeskgarden/react-typography';
 import styled from 'styled-components';
@@ -6,7 +7,6 @@ import type { KlaviyoProfile } from '../../../klaviyo';
 import { useI18n } from '../../common/I18nProvider';
 import { profileName } from '../sections/ProfileSection';
 import { Note, PlainList, Section, Wrap } from '../parts/Section';
-import { clip } from '../parts/text';
 
 const Card = styled.li`
   list-style: none;

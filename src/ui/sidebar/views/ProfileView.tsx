@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { PLACED_ORDER } from '../../../klaviyo';
 import type { KlaviyoEvent, KlaviyoProfile, MatchedBy } from '../../../klaviyo';
 import { summariseConsent } from '../../../sms/consent';
 import { localTimeStatus } from '../../../sms/localtime';
@@ -8,7 +9,6 @@ import { ActivitySection } from '../sections/ActivitySection';
 import { ConsentSection } from '../sections/ConsentSection';
 import { useKlaviyo } from '../KlaviyoContext';
 import { Composer } from '../composer';
-import { PLACED_ORDER } from '../parts/eventDetails';
 import { LocalTimeSection } from '../sections/LocalTimeSection';
 import { MembershipsSection } from '../sections/MembershipsSection';
 import { OrdersSection } from '../sections/OrdersSection';

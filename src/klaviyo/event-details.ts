@@ -1,5 +1,9 @@
-import type { KlaviyoEvent } from '../../../klaviyo';
-import { clip } from './text';
+/**
+ * What the sidebar shows of an event: a few key properties by metric, and a `Placed Order` as an
+ * order (value, currency, items). Pure; Klaviyo's properties are untrusted and of any shape.
+ */
+import { clip } from './clip';
+import type { KlaviyoEvent } from './model';
 
 export const PLACED_ORDER = 'Placed Order';
 

@@ -1,5 +1,5 @@
 /**
- * Text from Klaviyo or Zendesk cut to `max` characters (code points) with an ellipsis, so one
+ * Text from Klaviyo or Zendesk (untrusted, any length) cut to `max` characters (code points) with an ellipsis, so one
  * absurdly long value cannot make the sidebar thousands of pixels tall. The full text goes in a
  * `title` where it matters.
  */
