@@ -28,18 +28,16 @@ const MAY_IMPORT: Record<Area, Area[]> = {
     'i18n',
     'zendesk',
     'transport',
-    'phone',
   ],
-  reply: ['provision', 'zendesk', 'klaviyo', 'sms', 'i18n', 'transport', 'phone'],
+  reply: ['provision', 'zendesk', 'klaviyo', 'sms', 'i18n', 'transport'],
   metrics: ['provision', 'zendesk', 'klaviyo', 'sms', 'transport'],
-  inbound: ['provision', 'zendesk', 'klaviyo', 'sms', 'i18n', 'transport', 'phone'],
-  klaviyo: ['transport', 'phone'],
+  inbound: ['provision', 'zendesk', 'klaviyo', 'sms', 'i18n', 'transport'],
+  klaviyo: ['transport'],
   zendesk: ['transport'],
   zaf: ['transport', 'klaviyo', 'zendesk'],
-  sms: ['klaviyo', 'phone'],
+  sms: ['klaviyo'],
   provision: ['transport'],
   transport: [],
-  phone: [],
   i18n: [],
 };
 
@@ -54,7 +52,6 @@ const PURE: Area[] = [
   'i18n',
   'inbound',
   'provision',
-  'phone',
 ];
 const REACT_PACKAGES = [
   'react',

@@ -23,7 +23,6 @@ export const ROOMS = [
   'i18n',
   'inbound',
   'provision',
-  'phone',
   'zaf',
   'ui',
 ] as const;
