@@ -1,6 +1,6 @@
 /**
- * A throw-away project with every room of src/ present (the real tree has rooms other helpers are
- * still creating), linted with the repository's own house rules (`eslint.house-rules.js`) through
+ * A throw-away project with every room of src/ present, each with a probe file whatever the real
+ * tree holds today, so a rule is proven even for a room that is empty now. Linted with the repository's own house rules (`eslint.house-rules.js`) through
  * ESLint's Node API (in `eslint-worker.mjs`). Probe sources are linted as if they sat at a path
  * inside a room.
  */
