@@ -86,6 +86,8 @@ export interface ZendeskState {
   /** `anonymous` makes every session call answer 401, as Zendesk does without a session. */
   session: 'agent' | 'anonymous';
   readonly tickets: Map<number, ZdTicket>;
+  /** Tickets deleted through the API (Zendesk keeps them 30 days, restorable; gone from lists). */
+  readonly deletedTickets: Map<number, ZdTicket>;
   readonly comments: Map<number, ZdComment[]>;
   readonly users: Map<number, ZdUser>;
   readonly identities: Map<number, ZdIdentity[]>;
@@ -151,6 +153,7 @@ export function createZendeskState(
     currentUserId: seed.currentUserId,
     session: 'agent',
     tickets: new Map(),
+    deletedTickets: new Map(),
     comments: new Map(),
     users: new Map(),
     identities: new Map(),

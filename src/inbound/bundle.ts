@@ -5,7 +5,7 @@
  * in its first Pass state, so nothing is read at run time but the text and the tickets.
  */
 import { brandTable, type BrandMapping } from './brands';
-import { BUILD_TICKET, BUILD_USER, NORMALIZE, PICK } from './jq';
+import { BUILD_TICKET, BUILD_USER, NORMALIZE, PICK, SETTLE } from './jq';
 import {
   ACTIONS,
   actionName,
@@ -73,9 +73,10 @@ const FAIL_TO = [{ ErrorEquals: ['States.ALL'], ResultPath: '$.err', Next: 'Fail
 
 function httpAction(
   name: string,
-  method: 'GET' | 'POST' | 'PUT',
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   path: string,
 ): ZisHttpActionResource {
+  const sendsBody = method === 'POST' || method === 'PUT';
   return {
     type: 'ZIS::Action::Http',
     properties: {
@@ -84,7 +85,7 @@ function httpAction(
         method,
         path,
         connectionName: CONNECTION,
-        ...(method === 'GET' ? {} : { headers: JSON_HEADERS, 'requestBody.$': '$.requestBody' }),
+        ...(sendsBody ? { headers: JSON_HEADERS, 'requestBody.$': '$.requestBody' } : {}),
       },
     },
   };
@@ -159,7 +160,8 @@ export function inboundFlow(options: BundleOptions): ZisFlowDefinition {
       Type: 'Choice',
       Choices: [
         { Variable: '$.pick.action', StringEquals: 'update', Next: 'UpdateTicket' },
-        { Variable: '$.pick.action', StringEquals: 'duplicate', Next: 'SkipDuplicate' },
+        // A rerun after the create went through: check for a twin before calling it done.
+        { Variable: '$.pick.action', StringEquals: 'duplicate', Next: 'Recheck' },
       ],
       Default: 'BuildUser',
     },
@@ -189,11 +191,45 @@ export function inboundFlow(options: BundleOptions): ZisFlowDefinition {
       ACTIONS.create,
       { 'requestBody.$': '$.ticketBody' },
       '$.created',
-      'DoneCreated',
+      'Recheck',
+    ),
+    Recheck: zendesk(
+      key,
+      ACTIONS.find,
+      { 'external_id.$': '$.msg.external_id' },
+      '$.recheck',
+      'Settle',
+    ),
+    Settle: jq(SETTLE, '$.settle', 'AfterSettle'),
+    AfterSettle: {
+      Type: 'Choice',
+      Choices: [
+        { Variable: '$.settle.action', StringEquals: 'fold', Next: 'DropTwin' },
+        { Variable: '$.settle.action', StringEquals: 'duplicate', Next: 'SkipDuplicate' },
+      ],
+      Default: 'DoneCreated',
+    },
+    DropTwin: zendesk(
+      key,
+      ACTIONS.drop,
+      { 'ticket_id.$': '$.settle.drop_id' },
+      '$.dropped',
+      'FoldText',
+    ),
+    FoldText: zendesk(
+      key,
+      ACTIONS.update,
+      { 'ticket_id.$': '$.settle.ticket_id', 'requestBody.$': '$.settle.body' },
+      '$.folded',
+      'DoneFolded',
     ),
     // Messages carry ids only: integration logs are visible to every admin, texts are not theirs.
     DoneCreated: { Type: 'Succeed', Message: 'Ticket created from the text' },
     DoneUpdated: { Type: 'Succeed', Message: 'Text added to the open SMS ticket' },
+    DoneFolded: {
+      Type: 'Succeed',
+      Message: 'Text added to the SMS ticket another text opened at the same moment',
+    },
     SkipInvalid: { Type: 'Succeed', Message: 'Skipped: no text, or no profile id or phone' },
     SkipKeyword: { Type: 'Succeed', Message: 'Skipped: subscription keyword' },
     SkipDuplicate: { Type: 'Succeed', Message: 'Skipped: this text already made its ticket' },
@@ -222,6 +258,7 @@ export function buildInboundBundle(options: BundleOptions): ZisBundle {
       [ACTIONS.user]: httpAction(ACTIONS.user, 'POST', '/api/v2/users/create_or_update.json'),
       [ACTIONS.create]: httpAction(ACTIONS.create, 'POST', '/api/v2/tickets.json'),
       [ACTIONS.update]: httpAction(ACTIONS.update, 'PUT', '/api/v2/tickets/{{$.ticket_id}}.json'),
+      [ACTIONS.drop]: httpAction(ACTIONS.drop, 'DELETE', '/api/v2/tickets/{{$.ticket_id}}.json'),
       inbound_sms_flow: {
         type: 'ZIS::Flow',
         properties: { name: FLOW, definition: inboundFlow(options) },

@@ -45,21 +45,48 @@ def keyword_of: str | gsub("^\\s+|\\s+$"; "") | ascii_upcase;
  * Which ticket the text goes to. The newest ticket that is not closed gets it as a comment
  * (Solved and Pending reopen); none, or only closed ones, means a new ticket, a follow-up of the
  * newest closed one. `duplicate` is ZIS rerunning a flow whose ticket creation already went
- * through: the live ticket is ours, was created minutes ago and says exactly this text.
+ * through: a live ticket of this customer was created minutes ago and says exactly this text
+ * (any of them, not only the newest: an agent's reply may have touched another since).
  */
 export const PICK = String.raw`
 def ts: (. // "1970-01-01T00:00:00Z") | sub("\\.[0-9]+Z$"; "Z") | fromdateiso8601;
-(.found.tickets // []) as $all
-| ([$all[] | select(.status != "closed" and .status != "deleted")] | sort_by(.updated_at) | last) as $live
+.msg.text as $text
+| .k.duplicate_window_seconds as $window
+| (.found.tickets // []) as $all
+| [$all[] | select(.status != "closed" and .status != "deleted")] as $lives
+| ($lives | sort_by(.updated_at) | last) as $live
 | ([$all[] | select(.status == "closed")] | sort_by(.updated_at) | last) as $closed
-| if $live == null then
+| ([$lives[] | select(.description == $text and ((now - (.created_at | ts)) < $window))]
+   | sort_by(.id) | last) as $again
+| if $again != null then
+    { action: "duplicate", ticket_id: $again.id }
+  elif $live == null then
     { action: "create", followup_source_id: ($closed.id // null) }
-  elif ($live.description == .msg.text) and ((now - ($live.created_at | ts)) < .k.duplicate_window_seconds) then
-    { action: "duplicate", ticket_id: $live.id }
   else
     { action: "update", ticket_id: $live.id,
-      body: { ticket: ({ comment: { body: .msg.text, public: true, author_id: $live.requester_id } }
+      body: { ticket: ({ comment: { body: $text, public: true, author_id: $live.requester_id } }
         + (if ($live.status == "solved" or $live.status == "pending") then { status: "open" } else {} end)) } }
+  end
+`;
+
+/**
+ * After this run's ticket exists: did another text of the same customer open one at the same
+ * moment? ZIS has no lock, so two runs can both find no ticket and both create. The lists by
+ * `external_id` are database reads, so every run that created sees every ticket created before
+ * its second look. The oldest live ticket wins, the same answer for every run: a run whose ticket
+ * is not the oldest deletes its own ticket and adds its text to the oldest as the customer's
+ * comment (delete first: a rerun then finds one ticket and adds the text once).
+ */
+export const SETTLE = String.raw`
+(if .pick.action == "duplicate" then .pick.ticket_id else .created.ticket.id end) as $mine
+| ([(.recheck.tickets // [])[] | select(.status != "closed" and .status != "deleted")]
+   | sort_by(.id) | first) as $oldest
+| if $oldest == null or $mine == null or $oldest.id == $mine then
+    { action: (if .pick.action == "duplicate" then "duplicate" else "created" end) }
+  else
+    { action: "fold", drop_id: $mine, ticket_id: $oldest.id,
+      body: { ticket: ({ comment: { body: .msg.text, public: true, author_id: $oldest.requester_id } }
+        + (if ($oldest.status == "solved" or $oldest.status == "pending") then { status: "open" } else {} end)) } }
   end
 `;
 
@@ -103,6 +130,7 @@ export const BUILD_TICKET = String.raw`
 export const JQ_PROGRAMS = {
   Normalize: NORMALIZE,
   Pick: PICK,
+  Settle: SETTLE,
   BuildUser: BUILD_USER,
   BuildTicket: BUILD_TICKET,
 } as const;

@@ -25,6 +25,8 @@ export const ACTIONS = {
   user: 'zd_user',
   create: 'zd_create',
   update: 'zd_update',
+  /** Deletes this run's ticket when another text of the customer opened one at the same moment. */
+  drop: 'zd_drop_twin',
 } as const;
 export type ActionKey = keyof typeof ACTIONS;
 

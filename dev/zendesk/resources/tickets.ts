@@ -1,8 +1,10 @@
 /**
  * Tickets and their comments: list (by `external_id` too), show, `show_many`, create (first
  * comment with its author, follow-ups of closed tickets, brand, tags, external id), update (a
- * comment with author and visibility, status, tags, requester, assignee) and the comment list.
+ * comment with author and visibility, status, tags, requester, assignee), delete (soft, as
+ * Zendesk: the ticket leaves every list and read, 204) and the comment list.
  */
+import { forbidden } from '../errors';
 import { idParam, object, strings, wrapped, type Json, type Router } from '../http';
 import { offsetPage } from '../paging';
 import { createTicket, ticketsByExternalId, updateTicket, type NewComment } from '../tickets';
@@ -89,6 +91,15 @@ export function ticketRoutes(r: Router): void {
     const input = wrapped(await json(), 'ticket');
     const result = updateTicket(state, id, ticketChanges(input), actor);
     return { body: result };
+  });
+  r.add('delete', '/tickets/:id', ({ params, actor }) => {
+    const id = idParam(params.id);
+    const ticket = state.getTicket(id);
+    // Agents and admins may delete (Zendesk lets an admin take it from agents' roles); end users never.
+    if (state.getUser(actor.userId).role === 'end-user') throw forbidden();
+    state.tickets.delete(id);
+    state.deletedTickets.set(id, ticket);
+    return { status: 204 };
   });
   r.add('post', '/tickets', async ({ json, actor }) => {
     const input = wrapped(await json(), 'ticket');

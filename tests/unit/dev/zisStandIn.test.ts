@@ -273,9 +273,14 @@ describe('ZIS inbound webhooks', () => {
       'CheckCustomer',
       'BuildTicket',
       'CreateTicket',
+      'Recheck',
+      'Settle',
+      'AfterSettle',
       'DoneCreated',
     ]);
+    // Find the customer's tickets, upsert the user, create the ticket, look again for a twin.
     expect(zendeskCalls.map((c) => c.auth)).toEqual([
+      'Bearer tok-1',
       'Bearer tok-1',
       'Bearer tok-1',
       'Bearer tok-1',

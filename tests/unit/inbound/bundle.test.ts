@@ -60,7 +60,9 @@ describe('the inbound ZIS bundle', () => {
       if (resource.type !== 'ZIS::Action::Http') continue;
       const def = resource.properties.definition;
       expect(def.requestBody).toBeUndefined();
-      if (def.method !== 'GET') expect(def['requestBody.$']).toBe('$.requestBody');
+      if (def.method === 'POST' || def.method === 'PUT')
+        expect(def['requestBody.$']).toBe('$.requestBody');
+      else expect(def['requestBody.$']).toBeUndefined();
       expect(def.connectionName).toBe('zendesk');
     }
   });

@@ -5,7 +5,7 @@
  */
 import { json } from 'jq-wasm';
 import { inboundFlow, SUBSCRIPTION_KEYWORDS } from '../../../src/inbound/bundle';
-import { BUILD_TICKET, BUILD_USER, NORMALIZE, PICK } from '../../../src/inbound/jq';
+import { BUILD_TICKET, BUILD_USER, NORMALIZE, PICK, SETTLE } from '../../../src/inbound/jq';
 import type { ZisPassState } from '../../../src/inbound/zis-types';
 
 const constants = (
@@ -149,6 +149,58 @@ describe('Pick', () => {
   it('still comments when the same words arrive long after the ticket was created', async () => {
     const old = ticket({ description: 'Where is my order?' });
     expect((await pick([old])).action).toBe('update');
+  });
+
+  it('recognises a rerun even when an agent has touched another live ticket since', async () => {
+    const now = new Date(Date.now() - 5_000).toISOString().replace(/\.\d+Z$/, 'Z');
+    const mine = ticket({ id: 12, description: 'Where is my order?', created_at: now });
+    const touched = ticket({ id: 11, updated_at: '2099-01-01T00:00:00Z' });
+    expect(await pick([touched, mine])).toEqual({ action: 'duplicate', ticket_id: 12 });
+  });
+});
+
+const settle = (over: Record<string, unknown>) =>
+  run(SETTLE, {
+    msg: { text: 'second at once' },
+    pick: { action: 'create' },
+    created: { ticket: { id: 21 } },
+    ...over,
+  });
+
+describe('Settle', () => {
+  it('keeps the ticket this run created when it is the customer’s only live one', async () => {
+    expect(await settle({ recheck: { tickets: [ticket({ id: 21 })] } })).toEqual({
+      action: 'created',
+    });
+  });
+
+  it('keeps it too when it is the oldest of twins: the other run folds its own', async () => {
+    const twins = [ticket({ id: 22 }), ticket({ id: 21 })];
+    expect(await settle({ recheck: { tickets: twins } })).toEqual({ action: 'created' });
+  });
+
+  it('folds a younger twin: deletes it and adds the text to the oldest as the customer’s comment', async () => {
+    const twins = [ticket({ id: 20, requester_id: 77 }), ticket({ id: 21 })];
+    expect(await settle({ recheck: { tickets: twins } })).toEqual({
+      action: 'fold',
+      drop_id: 21,
+      ticket_id: 20,
+      body: { ticket: { comment: { body: 'second at once', public: true, author_id: 77 } } },
+    });
+  });
+
+  it('ignores closed tickets: a follow-up is not folded into the ticket it follows', async () => {
+    const tickets = [ticket({ id: 3, status: 'closed' }), ticket({ id: 21 })];
+    expect(await settle({ recheck: { tickets } })).toEqual({ action: 'created' });
+  });
+
+  it('settles a rerun’s ticket the same way, and says duplicate when there is no twin', async () => {
+    const rerun = { pick: { action: 'duplicate', ticket_id: 21 } };
+    expect(await settle({ ...rerun, recheck: { tickets: [ticket({ id: 21 })] } })).toEqual({
+      action: 'duplicate',
+    });
+    const twins = [ticket({ id: 20 }), ticket({ id: 21 })];
+    expect((await settle({ ...rerun, recheck: { tickets: twins } })).drop_id).toBe(21);
   });
 });
 
