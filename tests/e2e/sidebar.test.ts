@@ -42,6 +42,18 @@ async function settledHeight(ticketId: number): Promise<void> {
   }
 }
 
+/** Texting-hours settings that put the customer's current hour outside the window. */
+function windowOutsideNow(timeZone: string): Record<string, number> {
+  const hour = Number(
+    new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', hourCycle: 'h23' }).format(
+      new Date(),
+    ),
+  );
+  return hour >= 12
+    ? { quiet_hours_start: 1, quiet_hours_end: 2 }
+    : { quiet_hours_start: 20, quiet_hours_end: 21 };
+}
+
 async function noSideways(frame: Frame): Promise<boolean> {
   return frame.evaluate(
     () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
@@ -49,13 +61,16 @@ async function noSideways(frame: Frame): Promise<boolean> {
 }
 
 describe('agent sidebar in the workspace', () => {
-  it('ticket 101: who, consent, local time, the latest messages and the composer fit the first 900 px; the app stays under 1,200 px', async () => {
+  it('ticket 101: who, consent, local time with the texting-hours warning, the latest messages and the composer fit the first 900 px; the app stays under 1,200 px', async () => {
+    // The tallest first screen, whatever the hour: a texting window the customer is outside now.
+    await suite.workspace.control.setSettings(windowOutsideNow('America/Los_Angeles'));
     const frame = await openTicket(101);
     expect(await text(frame, 'profile-name')).toBe('Maria Garcia');
     await visible(frame, 'Matched by email');
     await visible(frame, 'SMS marketing: Subscribed');
     expect(await text(frame, 'can-text')).toBe('You may text this customer.');
     expect(await text(frame, 'local-time')).toContain('America/Los_Angeles');
+    expect(await text(frame, 'outside-texting-hours')).toMatch(/^Outside texting hours\./);
 
     const log = frame.getByRole('log', { name: 'SMS conversation, newest at the bottom' });
     const latest = log.getByTestId('thread-message').last();

@@ -204,7 +204,7 @@ describe('local time section', () => {
       />,
     );
     expect(screen.getByTestId('local-time')).toHaveTextContent('12:30 PM (Asia/Seoul)');
-    expect(screen.queryByText('Outside texting hours')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('outside-texting-hours')).not.toBeInTheDocument();
   });
 
   it('warns outside the texting window and says when it opens', async () => {
@@ -221,9 +221,9 @@ describe('local time section', () => {
       />,
     );
     expect(screen.getByTestId('local-time')).toHaveTextContent('11:00 PM (America/New_York)');
-    expect(screen.getByText('Outside texting hours')).toBeInTheDocument();
-    expect(screen.getByText(/Texting hours are 8:00 AM–8:00 PM/)).toBeInTheDocument();
-    expect(screen.getByText(/It opens at 8:00 AM their time/)).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent(
+      /^Outside texting hours\. Texting hours are 8:00 AM–8:00 PM in the customer's time\. It opens at 8:00 AM their time/,
+    );
   });
 });
 

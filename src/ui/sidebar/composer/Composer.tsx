@@ -17,7 +17,6 @@ const Wrapper = styled.div`
   display: flex;
   flex-direction: column;
   gap: 8px;
-  padding-top: 8px;
 `;
 
 const Counter = styled.div`
@@ -56,7 +55,26 @@ const Reason = styled.p`
   color: ${({ theme }) => getColor({ theme, variable: 'foreground.subtle' })};
 `;
 
-/** The keyboard hint in small type: one line where it fits, so the box stays in the first screen. */
+/**
+ * "Write a message to send" says what an empty box and a greyed-out Send already show: read to
+ * screen readers as the button's description, not drawn, so the first screen keeps its line.
+ */
+const SpokenReason = styled.p`
+  position: absolute;
+  width: 1px;
+  height: 1px;
+  margin: -1px;
+  padding: 0;
+  overflow: hidden;
+  clip: rect(0 0 0 0);
+  white-space: nowrap;
+  border: 0;
+`;
+
+/**
+ * The keyboard hint in small type under the counter, so the box itself sits right under the
+ * conversation in the agent's first screen.
+ */
 const ShortcutHint = styled(Field.Hint)`
   font-size: ${({ theme }) => theme.fontSizes.sm};
   line-height: ${({ theme }) => theme.lineHeights.sm};
@@ -124,6 +142,7 @@ export function Composer(props: ComposerProps & { deps?: ReplyDeps }) {
   };
 
   let reason: string | null = null;
+  let reasonIsEvident = false;
   if (!isRetryOfFailed) {
     if (blockers.includes('no-consent')) {
       reason = t('composer.blocked.no_consent', {
@@ -135,6 +154,7 @@ export function Composer(props: ComposerProps & { deps?: ReplyDeps }) {
       reason = t('composer.blocked.no_conversation');
     } else if (blockers.includes('empty')) {
       reason = t('composer.blocked.empty');
+      reasonIsEvident = true;
     }
   }
 
@@ -229,7 +249,6 @@ export function Composer(props: ComposerProps & { deps?: ReplyDeps }) {
 
       <Field>
         <Field.Label>{t('composer.label')}</Field.Label>
-        <ShortcutHint>{t('composer.shortcut_hint')}</ShortcutHint>
         <Textarea
           ref={textareaRef}
           value={model.text}
@@ -255,6 +274,7 @@ export function Composer(props: ComposerProps & { deps?: ReplyDeps }) {
             </span>
           )}
         </Counter>
+        <ShortcutHint>{t('composer.shortcut_hint')}</ShortcutHint>
         {segments.tooLong ? (
           <Field.Message validation="error">
             {t('composer.too_long', { max: format.number(KLAVIYO_MAX_SMS_CHARACTERS) })}
@@ -286,7 +306,11 @@ export function Composer(props: ComposerProps & { deps?: ReplyDeps }) {
         </Button>
       </Row>
       {reason && (
-        <Reason id={reasonId} data-testid="composer-blocked">
+        <Reason
+          as={reasonIsEvident ? SpokenReason : undefined}
+          id={reasonId}
+          data-testid="composer-blocked"
+        >
           {reason}
         </Reason>
       )}

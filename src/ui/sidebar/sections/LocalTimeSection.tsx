@@ -1,7 +1,7 @@
-import { Alert } from '@zendeskgarden/react-notifications';
 import { MD, SM } from '@zendeskgarden/react-typography';
 import type { LocalTimeStatus } from '../../../sms/model';
 import { useI18n } from '../../common/I18nProvider';
+import { getColor } from '@zendeskgarden/react-theming';
 import styled from 'styled-components';
 import { Section } from '../parts/Section';
 
@@ -13,8 +13,17 @@ const Note = styled(SM)`
   margin: 0;
 `;
 
-const Warning = styled(Alert)`
-  margin-top: ${({ theme }) => theme.space.xs};
+/**
+ * Outside the window: one compact line-block under the clock, in Garden's warning colours, so the
+ * warning, the latest messages and the composer still share the agent's first screen.
+ */
+const Warning = styled(SM)`
+  margin: ${({ theme }) => theme.space.xxs} 0 0;
+  border-left: ${({ theme }) => theme.borderWidths.md} solid
+    ${({ theme }) => getColor({ theme, variable: 'border.warningEmphasis' })};
+  background: ${({ theme }) => getColor({ theme, variable: 'background.warning' })};
+  padding: ${({ theme }) => `${theme.space.xxs} ${theme.space.xs}`};
+  color: ${({ theme }) => getColor({ theme, variable: 'foreground.warning' })};
 `;
 
 function hourLabel(hour: number, format: ReturnType<typeof useI18n>['format']): string {
@@ -47,19 +56,17 @@ export function LocalTimeSection({
         <Note tag="p">{t('sidebar.local_time.unknown')}</Note>
       )}
       {!status.inWindow && (
-        <Warning type="warning" role="status">
-          <Alert.Title>{t('sidebar.local_time.outside_title')}</Alert.Title>
-          <Alert.Paragraph>
-            {t('sidebar.local_time.outside', {
-              start: hourLabel(window.start, format),
-              end: hourLabel(window.end, format),
-            })}{' '}
-            {status.opensAt &&
-              t('sidebar.local_time.opens', {
-                time: format.time(status.opensAt, status.timezone ?? undefined),
-                relative: format.relative(status.opensAt),
-              })}
-          </Alert.Paragraph>
+        <Warning tag="p" role="status" data-testid="outside-texting-hours">
+          <strong>{t('sidebar.local_time.outside_title')}.</strong>{' '}
+          {t('sidebar.local_time.outside', {
+            start: hourLabel(window.start, format),
+            end: hourLabel(window.end, format),
+          })}{' '}
+          {status.opensAt &&
+            t('sidebar.local_time.opens', {
+              time: format.time(status.opensAt, status.timezone ?? undefined),
+              relative: format.relative(status.opensAt),
+            })}
         </Warning>
       )}
     </Section>

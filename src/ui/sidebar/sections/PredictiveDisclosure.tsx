@@ -105,9 +105,10 @@ export function PredictiveDisclosure({
   }
   return (
     <Disclosure data-testid="predictive-disclosure">
+      {/* A link-styled toggle: one text line, not a button's height, in the first screen. */}
       <Button
         size="small"
-        isBasic
+        isLink
         aria-expanded={expanded}
         aria-controls={panelId}
         onClick={() => onToggle(!expanded)}
