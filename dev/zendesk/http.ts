@@ -119,6 +119,19 @@ function authenticate(state: ZendeskState, request: Request): Actor {
   return { userId: state.currentUserId, via: request.headers.get(VIA_HEADER) ?? 'api' };
 }
 
+/** Whether the armed 500 fault takes this call (and spends one of its times). */
+function serverErrorTakes(state: ZendeskState, method: string, url: URL, afterWrite: boolean) {
+  const fault = state.faults.serverError;
+  if (!fault || fault.times <= 0 || fault.afterWrite !== afterWrite) return false;
+  if (fault.pathPattern && !fault.pathPattern.test(url.pathname)) return false;
+  if (fault.method && fault.method.toLowerCase() !== method) return false;
+  fault.times -= 1;
+  return true;
+}
+
+const serverError = () =>
+  new ZendeskApiError(500, { error: 'InternalServerError', description: 'Internal Server Error' });
+
 function rateLimit(state: ZendeskState, url: URL): void {
   const fault = state.faults.rateLimit;
   if (!fault || fault.times <= 0) return;
@@ -145,6 +158,7 @@ export function createRouter(
         let response: HttpResponse<DefaultBodyType>;
         try {
           rateLimit(state, url);
+          if (serverErrorTakes(state, method, url, false)) throw serverError();
           const actor = authenticate(state, request);
           const answer = await route({
             request,
@@ -153,6 +167,7 @@ export function createRouter(
             actor,
             json: () => parseJson(request),
           });
+          if (serverErrorTakes(state, method, url, true)) throw serverError();
           const status = answer.status ?? 200;
           response =
             status === 204

@@ -66,6 +66,11 @@ export interface ZendeskFaults {
   rateLimit?: { retryAfterSeconds: number; times: number; pathPattern?: RegExp };
   /** The next webhook deliveries get no answer (a timeout), so Zendesk retries them. */
   webhookDelivery?: { times: number };
+  /**
+   * The next matching API calls answer 500. With `afterWrite` the call does its work first and
+   * only the answer is lost (the worst case for a caller that retries: the write happened).
+   */
+  serverError?: { times: number; pathPattern?: RegExp; method?: string; afterWrite: boolean };
 }
 
 export interface ZendeskSecrets {

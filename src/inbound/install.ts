@@ -120,7 +120,7 @@ export async function readInbound(env: InboundEnv): Promise<InboundState> {
 
 const summary = (action: string, object: string) => ({
   key: `setup.plan.${action}`,
-  object: `inbound.objects.${object}`,
+  object: `setup.inbound.objects.${object}`,
 });
 
 function step(
@@ -131,7 +131,7 @@ function step(
 ): Step<InboundEnv> {
   return {
     key,
-    object: `inbound.objects.${key}`,
+    object: `setup.inbound.objects.${key}`,
     action,
     targetId,
     summary: summary(action, key),
@@ -158,6 +158,24 @@ function recordOf(env: InboundEnv, state: InboundState): InboundRecord {
       bundle_hash: null,
       mapping: env.mapping,
     }
+  );
+}
+
+/** The saved record already says what this install would write. */
+function recordFresh(
+  state: InboundState,
+  mapping: BrandMapping,
+  hash: string,
+  flowFresh: boolean,
+): boolean {
+  const r = state.record;
+  return (
+    r !== null &&
+    flowFresh &&
+    state.flow?.status === 'live' &&
+    r.bundle_hash === hash &&
+    r.klaviyo_flow_id === state.flow.id &&
+    JSON.stringify(r.mapping) === JSON.stringify(mapping)
   );
 }
 
@@ -249,12 +267,14 @@ export function installPlan(env: InboundEnv, state: InboundState): Step<InboundE
           await e.klaviyo.setFlowStatus(id, 'live');
           return id;
         }),
-    step('config', state.record ? 'update' : 'create', CONFIG_SCOPE, async (e, earlier) => {
-      await save(e, { klaviyo_flow_id: String(earlier.id('klaviyo-flow')) });
-      // The password is in Klaviyo now; the page forgets it.
-      delete e.session.webhook;
-      return CONFIG_SCOPE;
-    }),
+    recordFresh(state, env.mapping, hash, flowFresh)
+      ? step('config', 'keep', CONFIG_SCOPE)
+      : step('config', state.record ? 'update' : 'create', CONFIG_SCOPE, async (e, earlier) => {
+          await save(e, { klaviyo_flow_id: String(earlier.id('klaviyo-flow')) });
+          // The password is in Klaviyo now; the page forgets it.
+          delete e.session.webhook;
+          return CONFIG_SCOPE;
+        }),
     ...(oldWebhook
       ? [
           step('old-webhook', 'delete', oldWebhook, async (e) => {

@@ -26,7 +26,7 @@ export interface FlowCreateQuery {
     attributes: {
       name: string;
       definition: {
-        triggers: Array<{ type: 'metric'; id: string }>;
+        triggers: [{ type: 'metric'; id: string }];
         profile_filter: {
           condition_groups: Array<{
             conditions: Array<{

@@ -11,3 +11,25 @@ export async function addInternalNote(
     ticket: { comment: { body, public: false } },
   });
 }
+
+/** What the setup page reads of a ticket it looks for (the inbound path's guided test). */
+export interface TicketBrief {
+  id: number;
+  status: string;
+  subject: string | null;
+  updated_at: string;
+}
+
+/** The tickets holding `externalId` (Zendesk does not keep external ids unique), first page. */
+export async function findTicketsByExternalId(
+  transport: Transport,
+  externalId: string,
+): Promise<TicketBrief[]> {
+  const answer = await zendeskCall<{ tickets?: TicketBrief[] }>(
+    transport,
+    'GET',
+    `/api/v2/tickets.json?external_id=${encodeURIComponent(externalId)}`,
+    'Looking up the customer’s SMS ticket',
+  );
+  return answer.tickets ?? [];
+}

@@ -34,8 +34,18 @@ function ticketSummary(z: ZendeskState, t: ZdTicket) {
   };
 }
 
+function pattern(value: unknown, fault: string): RegExp {
+  try {
+    return new RegExp(String(value));
+  } catch {
+    throw new ControlError(400, `${fault}.pathPattern is not a valid regular expression.`);
+  }
+}
+
 function parseZendeskFaults(z: ZendeskState, input: Record<string, unknown>): void {
-  const unknown = Object.keys(input).filter((k) => k !== 'rateLimit' && k !== 'webhookDelivery');
+  const unknown = Object.keys(input).filter(
+    (k) => !['rateLimit', 'webhookDelivery', 'serverError'].includes(k),
+  );
   if (unknown.length > 0)
     throw new ControlError(400, `faults: unknown keys ${unknown.join(', ')}.`);
   const times = (value: unknown) => {
@@ -50,18 +60,27 @@ function parseZendeskFaults(z: ZendeskState, input: Record<string, unknown>): vo
     if (!Number.isInteger(seconds) || seconds < 0) {
       throw new ControlError(400, 'rateLimit.retryAfterSeconds must be a whole number ≥ 0.');
     }
-    let pathPattern: RegExp | undefined;
-    if (r.pathPattern !== undefined) {
-      try {
-        pathPattern = new RegExp(String(r.pathPattern));
-      } catch {
-        throw new ControlError(400, 'rateLimit.pathPattern is not a valid regular expression.');
-      }
-    }
+    const pathPattern =
+      r.pathPattern === undefined ? undefined : pattern(r.pathPattern, 'rateLimit');
     z.faults.rateLimit = {
       retryAfterSeconds: seconds,
       times: times(r.times),
       ...(pathPattern ? { pathPattern } : {}),
+    };
+  }
+  if (input.serverError !== undefined) {
+    const e = object(input.serverError, 'serverError');
+    const method = e.method === undefined ? undefined : String(e.method).toUpperCase();
+    if (method !== undefined && !['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].includes(method)) {
+      throw new ControlError(400, 'serverError.method must be GET, POST, PUT, PATCH or DELETE.');
+    }
+    z.faults.serverError = {
+      times: times(e.times),
+      afterWrite: e.afterWrite === true,
+      ...(e.pathPattern !== undefined
+        ? { pathPattern: pattern(e.pathPattern, 'serverError') }
+        : {}),
+      ...(method ? { method } : {}),
     };
   }
   if (input.webhookDelivery !== undefined) {
@@ -76,6 +95,9 @@ function faultsView(z: ZendeskState) {
   return {
     rateLimit: r && r.times > 0 ? { ...r, pathPattern: r.pathPattern?.source } : null,
     webhookDelivery: z.faults.webhookDelivery?.times ? z.faults.webhookDelivery : null,
+    serverError: z.faults.serverError?.times
+      ? { ...z.faults.serverError, pathPattern: z.faults.serverError.pathPattern?.source }
+      : null,
   };
 }
 
@@ -259,7 +281,8 @@ export const zendeskRoutes: ControlRoute[] = [
   {
     method: 'POST',
     path: '/zendesk/faults',
-    takes: '{rateLimit?: {retryAfterSeconds, times?, pathPattern?}, webhookDelivery?: {times?}}',
+    takes:
+      '{rateLimit?: {retryAfterSeconds, times?, pathPattern?}, webhookDelivery?: {times?}, serverError?: {times?, pathPattern?, method?, afterWrite?}}',
     handle: async ({ state, body }) => {
       parseZendeskFaults(state.zendesk, object(await body(), 'faults'));
       return ok(faultsView(state.zendesk), 201);
@@ -271,6 +294,7 @@ export const zendeskRoutes: ControlRoute[] = [
     handle: ({ state }) => {
       delete state.zendesk.faults.rateLimit;
       delete state.zendesk.faults.webhookDelivery;
+      delete state.zendesk.faults.serverError;
       return ok(faultsView(state.zendesk));
     },
   },

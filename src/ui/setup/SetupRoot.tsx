@@ -11,6 +11,7 @@ import { useAppKlaviyo } from '../common/useAppKlaviyo';
 import { CoexistenceNotice } from './CoexistenceNotice';
 import { ConnectionSection } from './ConnectionSection';
 import { HealthSection } from './HealthSection';
+import { InboundSection } from './inbound/InboundSection';
 import { MetricSyncSection } from './MetricSyncSection';
 import { setupKeys } from './queries';
 import { describeError } from './reasons';
@@ -58,6 +59,7 @@ function AdminPage({ klaviyo }: { klaviyo: KlaviyoClient }) {
           />
         </>
       )}
+      <InboundSection transport={transport} klaviyo={klaviyo} />
     </>
   );
 }

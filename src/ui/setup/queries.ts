@@ -4,5 +4,8 @@ export const setupKeys = {
   current: ['setup', 'current'] as const,
   brands: ['setup', 'brands'] as const,
   coexistence: ['setup', 'coexistence'] as const,
+  inbound: ['setup', 'inbound'] as const,
+  inboundConsent: ['setup', 'inbound-consent'] as const,
+  inboundTest: ['setup', 'inbound-test'] as const,
   invocations: (webhookId: string) => ['setup', 'invocations', webhookId] as const,
 };

@@ -8,6 +8,8 @@ import {
   type KlaviyoStore,
 } from '../../../dev/klaviyo';
 import { createZendeskState, zendeskHandlers, type ZendeskState } from '../../../dev/zendesk';
+import type { ZisStandIn } from '../../../dev/zis';
+import { createWorkspaceZis } from '../../../dev/zis/workspace';
 import SetupRoot from '../../../src/ui/setup/SetupRoot';
 import { ZafTransport } from '../../../src/zaf/transport';
 import type { Transport } from '../../../src/transport';
@@ -27,6 +29,8 @@ export interface SetupHarness {
   admin: ZendeskState;
   zendesk: ZendeskState;
   klaviyo: KlaviyoStore;
+  /** Integration Services over the same Zendesk (what the inbound section reads and installs). */
+  zis: ZisStandIn;
   /** For arranging state through the same API the page uses. */
   transport: Transport;
 }
@@ -34,11 +38,24 @@ export interface SetupHarness {
 export function standIns(): SetupHarness {
   const zendesk = createZendeskState();
   const klaviyo = createKlaviyoStore(demoKlaviyoSeed());
+  const zis = createWorkspaceZis({
+    zendesk: () => zendesk,
+    baseUrl: zendesk.baseUrl,
+    publicOrigin: () => zendesk.baseUrl,
+    zendeskFetch: (request) => fetch(request),
+  });
   server.use(
+    ...zis.handlers,
     ...zendeskHandlers(zendesk),
     ...klaviyoHandlers(klaviyo, { apiKey: TEST_KLAVIYO_KEY }),
   );
-  return { admin: zendesk, zendesk, klaviyo, transport: new ZafTransport(createFakeZafClient()) };
+  return {
+    admin: zendesk,
+    zendesk,
+    klaviyo,
+    zis,
+    transport: new ZafTransport(createFakeZafClient()),
+  };
 }
 
 export async function renderSetup(

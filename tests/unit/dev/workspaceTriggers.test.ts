@@ -204,6 +204,7 @@ describe('the control API drives tickets as Zendesk’s channels would', () => {
     expect((await control('GET', '/zendesk/faults')).body).toEqual({
       rateLimit: null,
       webhookDelivery: null,
+      serverError: null,
     });
   });
 });

@@ -192,7 +192,7 @@ describe('installing inbound SMS', () => {
       'keep',
       'keep',
       'keep',
-      'update',
+      'keep',
     ]);
     expect(zis.registry.webhooks.size).toBe(1);
     expect(klaviyo.creates).toBe(1);
