@@ -1,8 +1,9 @@
 /**
  * Inbound SMS installed from the setup page in Chromium, as an admin would (the consent pop-up
  * included), then customers' texts through the Klaviyo stand-in's flow and the ZIS stand-in's
- * runner: a new ticket, a comment on it, a keyword that makes nothing, a 500 after Zendesk wrote
- * that still leaves one comment, the guided test on the page, and Remove.
+ * runner: a new ticket, a comment on it, a keyword that makes nothing, a Zendesk 500 mid-run
+ * that still leaves one comment, solved and closed tickets, HELP, forged ingest credentials, the
+ * guided test on the page, and Remove.
  */
 import type { Frame } from 'playwright-core';
 import { appFrame } from './support/browser';
@@ -118,6 +119,52 @@ describe('inbound SMS installed from the setup page', () => {
       '/zis/runs',
     );
     expect(runs.runs.some((r) => JSON.stringify(r).includes('500'))).toBe(true);
+  });
+
+  it('reopens a solved SMS ticket with the next text, starts a follow-up after a closed one, and files HELP', async () => {
+    await installFromPage(await openSetup());
+    await text(MARIA, 'First');
+    const [first] = await inboundTickets();
+    await suite.workspace.control.post(`/zendesk/tickets/${first!.id}/status`, {
+      status: 'solved',
+    });
+    await text(MARIA, 'It broke again');
+    let tickets = await inboundTickets();
+    expect(tickets).toHaveLength(1);
+    expect(tickets[0]!.status).toBe('open');
+    expect(tickets[0]!.comments.at(-1)!.body).toBe('It broke again');
+
+    await suite.workspace.control.post(`/zendesk/tickets/${first!.id}/status`, {
+      status: 'closed',
+    });
+    await text(MARIA, 'HELP');
+    tickets = await inboundTickets();
+    expect(tickets).toHaveLength(2);
+    const followUp = tickets.find((t) => t.id !== first!.id)!;
+    expect(followUp.comments.map((c) => c.body)).toEqual(['HELP']);
+  });
+
+  it('refuses a call to the ingest URL with wrong credentials: 401 and nothing runs', async () => {
+    await installFromPage(await openSetup());
+    const flows = JSON.stringify(await suite.workspace.control.get('/klaviyo/flows'));
+    const path = /\/api\/services\/zis\/inbound_webhooks\/generic\/ingest\/[A-Za-z0-9_-]+/.exec(
+      flows,
+    )?.[0];
+    expect(path).toBeDefined();
+    const runsBefore = (await suite.workspace.control.get<{ runs: unknown[] }>('/zis/runs')).runs;
+    const answer = await fetch(`${suite.workspace.hostOrigin}${path}`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        Authorization: `Basic ${Buffer.from('someone:guessed').toString('base64')}`,
+      },
+      body: JSON.stringify({ from: MARIA, text: 'forged' }),
+    });
+    expect(answer.status).toBe(401);
+    expect((await suite.workspace.control.get<{ runs: unknown[] }>('/zis/runs')).runs).toEqual(
+      runsBefore,
+    );
+    expect(await inboundTickets()).toEqual([]);
   });
 
   it('runs the guided test: waits for the admin’s TEST text and links to its ticket', async () => {

@@ -46,15 +46,20 @@ export function useRequester(): RequesterState & { reload: () => void } {
   }, [client, context.location]);
 
   useEffect(() => {
-    // The bootstrap's answer stands for the first read; later mounts read afresh.
-    if (alreadyRead.current) alreadyRead.current = false;
-    else void read();
+    // The bootstrap's answer stands for the first read, unless a change came between the first
+    // render and now (before this component's own listeners, subscribed in this same commit);
+    // later mounts read afresh.
+    if (alreadyRead.current && !firstRead?.stale) alreadyRead.current = false;
+    else {
+      alreadyRead.current = false;
+      void read();
+    }
     const reads = generation;
     // An answer that arrives after unmount (or after `read` changed) is ignored.
     return () => {
       reads.current++;
     };
-  }, [read]);
+  }, [read, firstRead]);
 
   const onChange = useCallback(() => void read(), [read]);
   useZafEvent(REQUESTER_EVENTS[0], onChange);
