@@ -71,7 +71,7 @@ describe('the inbound SMS section of the setup page', () => {
     const brand = zendesk.brands[0]!;
     (zendesk.brands as unknown as Array<typeof brand>).push({
       ...brand,
-      id: brand.id + 1,
+      id: 990_001,
       name: 'Outlet',
       default: false,
     });
