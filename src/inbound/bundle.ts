@@ -5,7 +5,7 @@
  * in its first Pass state, so nothing is read at run time but the text and the tickets.
  */
 import { brandTable, type BrandMapping } from './brands';
-import { BUILD_TICKET, BUILD_USER, NORMALIZE, PICK, SETTLE } from './jq';
+import { AGAIN, BUILD_TICKET, BUILD_USER, NORMALIZE, PICK, SETTLE } from './jq';
 import {
   ACTIONS,
   actionName,
@@ -64,9 +64,16 @@ export interface BundleOptions {
   words: BundleWords;
 }
 
-/** Characters of the text in the subject; ZIS reruns within this window are recognised as one. */
+/** Characters of the text in the subject. */
 export const SUBJECT_CHARS = 60;
-export const DUPLICATE_WINDOW_SECONDS = 600;
+/**
+ * How long after a comment a rerun can still arrive: ZIS waits at most 120 s between attempts
+ * (a 429's Retry-After is capped there; a 500 waits 30 s, then 60 s) and a run lasts at most
+ * 100 s. The same words as the ticket's newest comment, by the customer, within this window, are
+ * that comment again, and a live ticket created this recently from the same words is that
+ * ticket again.
+ */
+export const RERUN_WINDOW_SECONDS = 300;
 
 const JSON_HEADERS = [{ key: 'Content-Type', value: 'application/json' }];
 const FAIL_TO = [{ ErrorEquals: ['States.ALL'], ResultPath: '$.err', Next: 'Failed' }];
@@ -134,7 +141,7 @@ export function inboundFlow(options: BundleOptions): ZisFlowDefinition {
         image_notice: options.words.imageNotice,
         unknown_name: options.words.unknownName,
         subject_chars: SUBJECT_CHARS,
-        duplicate_window_seconds: DUPLICATE_WINDOW_SECONDS,
+        rerun_window_seconds: RERUN_WINDOW_SECONDS,
       },
       ResultPath: '$.k',
       Next: 'Normalize',
@@ -159,11 +166,26 @@ export function inboundFlow(options: BundleOptions): ZisFlowDefinition {
     Route: {
       Type: 'Choice',
       Choices: [
-        { Variable: '$.pick.action', StringEquals: 'update', Next: 'UpdateTicket' },
+        { Variable: '$.pick.action', StringEquals: 'update', Next: 'ReadLatest' },
         // A rerun after the create went through: check for a twin before calling it done.
         { Variable: '$.pick.action', StringEquals: 'duplicate', Next: 'Recheck' },
       ],
       Default: 'BuildUser',
+    },
+    // A rerun after Zendesk wrote the comment but its answer was lost (a 500 or a timeout after
+    // the write) would add the text twice: the ticket's newest comment says whether it is there.
+    ReadLatest: zendesk(
+      key,
+      ACTIONS.latest,
+      { 'ticket_id.$': '$.pick.ticket_id' },
+      '$.latest',
+      'Again',
+    ),
+    Again: jq(AGAIN, '$.again', 'AfterAgain'),
+    AfterAgain: {
+      Type: 'Choice',
+      Choices: [{ Variable: '$.again.repeat', BooleanEquals: true, Next: 'SkipRepeat' }],
+      Default: 'UpdateTicket',
     },
     UpdateTicket: zendesk(
       key,
@@ -233,6 +255,10 @@ export function inboundFlow(options: BundleOptions): ZisFlowDefinition {
     SkipInvalid: { Type: 'Succeed', Message: 'Skipped: no text, or no profile id or phone' },
     SkipKeyword: { Type: 'Succeed', Message: 'Skipped: subscription keyword' },
     SkipDuplicate: { Type: 'Succeed', Message: 'Skipped: this text already made its ticket' },
+    SkipRepeat: {
+      Type: 'Succeed',
+      Message: 'Skipped: this text is already the ticket’s newest comment (a rerun)',
+    },
     SkipStaff: {
       Type: 'Succeed',
       Message: 'Skipped: the profile belongs to a Zendesk agent or admin',
@@ -258,6 +284,11 @@ export function buildInboundBundle(options: BundleOptions): ZisBundle {
       [ACTIONS.user]: httpAction(ACTIONS.user, 'POST', '/api/v2/users/create_or_update.json'),
       [ACTIONS.create]: httpAction(ACTIONS.create, 'POST', '/api/v2/tickets.json'),
       [ACTIONS.update]: httpAction(ACTIONS.update, 'PUT', '/api/v2/tickets/{{$.ticket_id}}.json'),
+      [ACTIONS.latest]: httpAction(
+        ACTIONS.latest,
+        'GET',
+        '/api/v2/tickets/{{$.ticket_id}}/comments.json?sort_order=desc&per_page=1',
+      ),
       [ACTIONS.drop]: httpAction(ACTIONS.drop, 'DELETE', '/api/v2/tickets/{{$.ticket_id}}.json'),
       inbound_sms_flow: {
         type: 'ZIS::Flow',

@@ -51,7 +51,7 @@ def keyword_of: str | gsub("^\\s+|\\s+$"; "") | ascii_upcase;
 export const PICK = String.raw`
 def ts: (. // "1970-01-01T00:00:00Z") | sub("\\.[0-9]+Z$"; "Z") | fromdateiso8601;
 .msg.text as $text
-| .k.duplicate_window_seconds as $window
+| .k.rerun_window_seconds as $window
 | (.found.tickets // []) as $all
 | [$all[] | select(.status != "closed" and .status != "deleted")] as $lives
 | ($lives | sort_by(.updated_at) | last) as $live
@@ -67,6 +67,27 @@ def ts: (. // "1970-01-01T00:00:00Z") | sub("\\.[0-9]+Z$"; "Z") | fromdateiso860
       body: { ticket: ({ comment: { body: $text, public: true, author_id: $live.requester_id } }
         + (if ($live.status == "solved" or $live.status == "pending") then { status: "open" } else {} end)) } }
   end
+`;
+
+/**
+ * Before adding the text to a live ticket: is it already there? ZIS reruns the whole flow after
+ * a 500 or a timeout, also when Zendesk had written the comment before failing. The text is there
+ * when the ticket's newest comment is the customer's, public, says the same words (whitespace
+ * aside: Zendesk may tidy it) and was written within the rerun window. Klaviyo's webhook carries
+ * no id of the text, so the same words texted twice within minutes, with nothing written on the
+ * ticket between them, are kept once.
+ */
+export const AGAIN = String.raw`
+def ts: (. // "1970-01-01T00:00:00Z") | sub("\\.[0-9]+Z$"; "Z") | fromdateiso8601;
+def words: tostring | gsub("\\s+"; " ") | gsub("^ | $"; "");
+((.latest.comments // [])[0]) as $last
+| .pick.ticket_id as $id
+| ((.found.tickets // []) | map(select(.id == $id)) | first) as $ticket
+| { repeat: ($last != null and $ticket != null
+      and $last.author_id == $ticket.requester_id
+      and $last.public == true
+      and (($last.body // "") | words) == (.msg.text | words)
+      and ((now - ($last.created_at | ts)) < .k.rerun_window_seconds)) }
 `;
 
 /**
@@ -130,6 +151,7 @@ export const BUILD_TICKET = String.raw`
 export const JQ_PROGRAMS = {
   Normalize: NORMALIZE,
   Pick: PICK,
+  Again: AGAIN,
   Settle: SETTLE,
   BuildUser: BUILD_USER,
   BuildTicket: BUILD_TICKET,

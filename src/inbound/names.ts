@@ -25,6 +25,8 @@ export const ACTIONS = {
   user: 'zd_user',
   create: 'zd_create',
   update: 'zd_update',
+  /** The ticket's newest comment: a rerun whose comment went through must not add it again. */
+  latest: 'zd_latest_comment',
   /** Deletes this run's ticket when another text of the customer opened one at the same moment. */
   drop: 'zd_drop_twin',
 } as const;

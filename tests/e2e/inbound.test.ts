@@ -84,7 +84,7 @@ describe('inbound SMS installed from the setup page', () => {
     expect(await frame.content()).not.toMatch(/Basic [A-Za-z0-9+/=]{12,}/);
   });
 
-  it('turns texts into one ticket and its comments; STOP makes nothing; a 500 from Zendesk mid-run still leaves one comment', async () => {
+  it('turns texts into one ticket and its comments; STOP makes nothing; a 500 from Zendesk mid-run, before or after its write, still leaves one comment', async () => {
     await installFromPage(await openSetup());
 
     await text(MARIA, 'Hi, where is my order? "quoted" \\ back <script>x</script> 🙂');
@@ -105,8 +105,8 @@ describe('inbound SMS installed from the setup page', () => {
     await text(MARIA, 'STOP');
     expect((await inboundTickets())[0]!.comments).toHaveLength(2);
 
-    // Zendesk fails the comment with a 500; ZIS reruns the whole flow. (A 500 whose write
-    // happened, `afterWrite`, doubles the comment today: see docs/admin/inbound.md.)
+    // Zendesk fails the comment with a 500, once before the write and once after it; ZIS reruns
+    // the whole flow each time and the text is on the ticket once.
     await suite.workspace.control.post('/zendesk/faults', {
       serverError: { times: 1, method: 'PUT', pathPattern: '/tickets/\\d+' },
     });
@@ -119,6 +119,13 @@ describe('inbound SMS installed from the setup page', () => {
       '/zis/runs',
     );
     expect(runs.runs.some((r) => JSON.stringify(r).includes('500'))).toBe(true);
+
+    await suite.workspace.control.post('/zendesk/faults', {
+      serverError: { times: 1, method: 'PUT', pathPattern: '/tickets/\\d+', afterWrite: true },
+    });
+    await text(MARIA, 'Hello?');
+    tickets = await inboundTickets();
+    expect(tickets[0]!.comments.filter((c) => c.body === 'Hello?')).toHaveLength(1);
   });
 
   it('reopens a solved SMS ticket with the next text, starts a follow-up after a closed one, and files HELP', async () => {

@@ -158,4 +158,41 @@ describe('inbound SMS in the workspace', () => {
     expect(bodies.sort()).toEqual(['first at once', 'second at once']);
     expect(state.zendesk.faults.rateLimit.times).toBe(0);
   });
+
+  it('adds a text once when Zendesk wrote the comment but answered 500, and ZIS reran the flow', async () => {
+    const ingest = await installZendeskSide();
+    await ingest('Hi, my parcel is late');
+    state.zendesk.faults.serverError = {
+      times: 1,
+      method: 'PUT',
+      pathPattern: /\/tickets\/\d+\.json$/,
+      afterWrite: true,
+    };
+    expect((await ingest('Any news?')).status).toBe(200);
+    const [ticket] = smsTickets();
+    expect(state.zendesk.comments.get(ticket!.id)!.map((c) => c.body)).toEqual([
+      'Hi, my parcel is late',
+      'Any news?',
+    ]);
+    const runs = (await handleControl(state, 'GET', '/zis/runs', async () => ({}))).body as {
+      runs: Array<{ outcome: string; message: string; attempts?: unknown }>;
+    };
+    expect(runs.runs.at(-1)!.message).toBe(
+      'Skipped: this text is already the ticket’s newest comment (a rerun)',
+    );
+  });
+
+  it('adds the same words again once the customer texts them after the rerun window', async () => {
+    const ingest = await installZendeskSide();
+    await ingest('ok');
+    await ingest('ok');
+    const [ticket] = smsTickets();
+    const comments = state.zendesk.comments.get(ticket!.id)!;
+    expect(comments.map((c) => c.body)).toEqual(['ok']);
+    const before = new Date(Date.now() - 301_000).toISOString();
+    comments[0]!.created_at = before;
+    ticket!.created_at = before;
+    await ingest('ok');
+    expect(state.zendesk.comments.get(ticket!.id)!.map((c) => c.body)).toEqual(['ok', 'ok']);
+  });
 });

@@ -5,7 +5,7 @@
  */
 import { json } from 'jq-wasm';
 import { inboundFlow, SUBSCRIPTION_KEYWORDS } from '../../../src/inbound/bundle';
-import { BUILD_TICKET, BUILD_USER, NORMALIZE, PICK, SETTLE } from '../../../src/inbound/jq';
+import { AGAIN, BUILD_TICKET, BUILD_USER, NORMALIZE, PICK, SETTLE } from '../../../src/inbound/jq';
 import type { ZisPassState } from '../../../src/inbound/zis-types';
 
 const constants = (
@@ -156,6 +156,52 @@ describe('Pick', () => {
     const mine = ticket({ id: 12, description: 'Where is my order?', created_at: now });
     const touched = ticket({ id: 11, updated_at: '2099-01-01T00:00:00Z' });
     expect(await pick([touched, mine])).toEqual({ action: 'duplicate', ticket_id: 12 });
+  });
+});
+
+const secondsAgo = (s: number) =>
+  new Date(Date.now() - s * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
+const comment = (over: Record<string, unknown> = {}) => ({
+  id: 900,
+  author_id: 77,
+  public: true,
+  body: 'Where is my order?',
+  created_at: secondsAgo(40),
+  ...over,
+});
+const again = (latest: unknown[], text = 'Where is my order?') =>
+  run(AGAIN, {
+    k: constants,
+    msg: { text },
+    pick: { action: 'update', ticket_id: 5 },
+    found: { tickets: [ticket({ id: 5, requester_id: 77 })] },
+    latest: { comments: latest },
+  });
+
+describe('Again', () => {
+  it('knows a rerun whose comment Zendesk wrote before failing: the newest comment is this text', async () => {
+    expect(await again([comment()])).toEqual({ repeat: true });
+  });
+
+  it('matches the words whatever whitespace Zendesk tidied', async () => {
+    expect(
+      await again([comment({ body: 'Where is my order?\n' })], ' Where  is my order?'),
+    ).toEqual({
+      repeat: true,
+    });
+  });
+
+  it.each([
+    ['an agent wrote since', { author_id: 5 }],
+    ['it is an internal note', { public: false }],
+    ['other words', { body: 'Where is my parcel?' }],
+    ['it is older than any rerun', { created_at: secondsAgo(301) }],
+  ])('adds the text when the newest comment is not it: %s', async (_why, over) => {
+    expect(await again([comment(over)])).toEqual({ repeat: false });
+  });
+
+  it('adds the text to a ticket without comments', async () => {
+    expect(await again([])).toEqual({ repeat: false });
   });
 });
 
