@@ -16,3 +16,17 @@ export async function updateInstallationSettings(
     { settings },
   );
 }
+
+/** The installation's settings as Zendesk holds them now (the page's copy is from its load). */
+export async function readInstallationSettings(
+  transport: Transport,
+  installationId: number,
+): Promise<Record<string, unknown>> {
+  const body = await zendeskCall<{ settings?: Record<string, unknown> }>(
+    transport,
+    'GET',
+    `/api/v2/apps/installations/${installationId}.json`,
+    'Reading the app settings',
+  );
+  return body.settings ?? {};
+}

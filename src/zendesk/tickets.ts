@@ -33,3 +33,30 @@ export async function findTicketsByExternalId(
   );
   return answer.tickets ?? [];
 }
+
+export interface NewTicket {
+  subject: string;
+  requesterId: number;
+  tags: string[];
+  /** The first comment; `public: false` makes it an internal note. */
+  comment: { body: string; public: boolean };
+}
+
+/** Creates a ticket as the signed-in agent (an API creation: `update_type` is Create). */
+export async function createTicket(transport: Transport, ticket: NewTicket): Promise<TicketBrief> {
+  const answer = await zendeskCall<{ ticket: TicketBrief }>(
+    transport,
+    'POST',
+    '/api/v2/tickets.json',
+    'Creating the test ticket',
+    {
+      ticket: {
+        subject: ticket.subject,
+        requester_id: ticket.requesterId,
+        tags: ticket.tags,
+        comment: ticket.comment,
+      },
+    },
+  );
+  return answer.ticket;
+}

@@ -74,3 +74,23 @@ export async function setUserKlaviyoProfileId(
     );
   }
 }
+
+/**
+ * The end user with this external id, created when new (`create_or_update`), with `phone` as
+ * their phone number. Answers the user as Zendesk holds it: an existing agent keeps their role.
+ */
+export async function upsertEndUser(
+  transport: Transport,
+  user: { name: string; externalId: string; phone: string },
+): Promise<ZendeskUser> {
+  const body = await zendeskCall<{ user: ZendeskUser }>(
+    transport,
+    'POST',
+    '/api/v2/users/create_or_update.json',
+    'Creating the test customer',
+    {
+      user: { name: user.name, external_id: user.externalId, phone: user.phone, role: 'end-user' },
+    },
+  );
+  return body.user;
+}

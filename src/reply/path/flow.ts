@@ -18,15 +18,18 @@ import { REPLY_MARKERS, REPLY_TITLES } from './trigger';
 
 export type FlowStatus = 'draft' | 'manual' | 'live';
 
+/** The name the flow is created with and found again by (its marker makes it ours). */
+export const REPLY_FLOW_NAME = `${REPLY_TITLES.flow} ${REPLY_MARKERS.flow}`;
+
 /** The FlowCreateQuery body (validated against Klaviyo's spec in the tests). */
 export function replyFlowBody(metricId: string, status: FlowStatus = 'live') {
   return {
     data: {
       type: 'flow' as const,
       attributes: {
-        name: `${REPLY_TITLES.flow} ${REPLY_MARKERS.flow}`,
+        name: REPLY_FLOW_NAME,
         definition: {
-          triggers: [{ type: 'metric' as const, id: metricId }],
+          triggers: [{ type: 'metric' as const, id: metricId }] as [{ type: 'metric'; id: string }],
           profile_filter: null,
           actions: [
             {

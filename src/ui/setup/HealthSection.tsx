@@ -13,7 +13,17 @@ import { describeError } from './reasons';
 import { Section } from './Section';
 import { Actions, Block, Failed, NoWrap, Table } from './layout';
 
-function Invocations({ transport, webhookId }: { transport: Transport; webhookId: string }) {
+/** A webhook's recent invocations, newest first, each with what its status means. */
+export function Invocations({
+  transport,
+  webhookId,
+  emptyText,
+}: {
+  transport: Transport;
+  webhookId: string;
+  /** What "no requests yet" means for this webhook. */
+  emptyText?: string;
+}) {
   const { t, format } = useI18n();
   const query = useQuery({
     queryKey: setupKeys.invocations(webhookId),
@@ -35,7 +45,7 @@ function Invocations({ transport, webhookId }: { transport: Transport; webhookId
       </Button>
       {rows.length === 0 ? (
         <Block $top="xs">
-          <StatusMessage kind="empty">{t('setup.health.empty')}</StatusMessage>
+          <StatusMessage kind="empty">{emptyText ?? t('setup.health.empty')}</StatusMessage>
         </Block>
       ) : (
         <Table data-testid="invocations">

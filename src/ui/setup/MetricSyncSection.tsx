@@ -28,6 +28,7 @@ import { StatusMessage } from '../common/StatusMessage';
 import { Actions, Block, Indented, NarrowIndented } from './layout';
 import { ProvisionSummary } from './ProvisionSummary';
 import { describeError } from './reasons';
+import { RemoveConfirm } from './RemoveConfirm';
 import { Section } from './Section';
 import { setupKeys } from './queries';
 
@@ -323,35 +324,21 @@ export function MetricSyncSection({
       </form>
 
       {confirmRemove && (
-        <Block>
-          <Alert type="warning">
-            <Alert.Paragraph>{t('setup.remove.explain')}</Alert.Paragraph>
-            <Block $top="xs">
-              <Field>
-                <Checkbox
-                  checked={removeUserField}
-                  onChange={(e) => setRemoveUserField(e.target.checked)}
-                >
-                  <Field.Label isRegular>{t('setup.remove.include_user_field')}</Field.Label>
-                </Checkbox>
-              </Field>
-            </Block>
-            <Actions $top="xs">
-              <Button
-                size="small"
-                isDanger
-                isPrimary
-                disabled={busy}
-                onClick={() => remove.mutate()}
-              >
-                {t('setup.remove.confirm')}
-              </Button>
-              <Button size="small" disabled={busy} onClick={() => setConfirmRemove(false)}>
-                {t('setup.remove.cancel')}
-              </Button>
-            </Actions>
-          </Alert>
-        </Block>
+        <RemoveConfirm
+          explain={t('setup.remove.explain')}
+          busy={busy}
+          onConfirm={() => remove.mutate()}
+          onCancel={() => setConfirmRemove(false)}
+        >
+          <Field>
+            <Checkbox
+              checked={removeUserField}
+              onChange={(e) => setRemoveUserField(e.target.checked)}
+            >
+              <Field.Label isRegular>{t('setup.remove.include_user_field')}</Field.Label>
+            </Checkbox>
+          </Field>
+        </RemoveConfirm>
       )}
 
       <Block aria-live="polite">

@@ -13,6 +13,7 @@ import { ConnectionSection } from './ConnectionSection';
 import { HealthSection } from './HealthSection';
 import { InboundSection } from './inbound/InboundSection';
 import { MetricSyncSection } from './MetricSyncSection';
+import { ReplyPathSection } from './replies/ReplyPathSection';
 import { setupKeys } from './queries';
 import { describeError } from './reasons';
 
@@ -60,6 +61,7 @@ function AdminPage({ klaviyo }: { klaviyo: KlaviyoClient }) {
         </>
       )}
       <InboundSection transport={transport} klaviyo={klaviyo} />
+      <ReplyPathSection transport={transport} klaviyo={klaviyo} />
     </>
   );
 }

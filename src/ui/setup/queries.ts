@@ -7,5 +7,7 @@ export const setupKeys = {
   inbound: ['setup', 'inbound'] as const,
   inboundConsent: ['setup', 'inbound-consent'] as const,
   inboundTest: ['setup', 'inbound-test'] as const,
+  replyPath: ['setup', 'reply-path'] as const,
+  replyTest: ['setup', 'reply-test'] as const,
   invocations: (webhookId: string) => ['setup', 'invocations', webhookId] as const,
 };

@@ -1,6 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button } from '@zendeskgarden/react-buttons';
-import { Alert } from '@zendeskgarden/react-notifications';
 import { Paragraph } from '@zendeskgarden/react-typography';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import {
@@ -33,7 +32,9 @@ import { StatusMessage } from '../../common/StatusMessage';
 import { Actions, Block } from '../layout';
 import { ProvisionSummary } from '../ProvisionSummary';
 import { setupKeys } from '../queries';
-import { describeError, describeStepFailure } from '../reasons';
+import { PlanOutcome } from '../PlanOutcome';
+import { describeError } from '../reasons';
+import { RemoveConfirm } from '../RemoveConfirm';
 import { Section } from '../Section';
 import { BrandMappingFields } from './BrandMappingFields';
 import { ConsentStep } from './ConsentStep';
@@ -213,25 +214,14 @@ export function InboundSection({
       </Block>
 
       {confirmRemove && (
-        <Block>
-          <Alert type="warning">
-            <Alert.Paragraph>{t('setup.inbound.remove.explain')}</Alert.Paragraph>
-            <Actions $top="xs">
-              <Button
-                size="small"
-                isDanger
-                isPrimary
-                disabled={busy}
-                onClick={() => remove.mutate()}
-              >
-                {t('setup.inbound.remove.confirm')}
-              </Button>
-              <Button size="small" disabled={busy} onClick={() => setConfirmRemove(false)}>
-                {t('setup.inbound.remove.cancel')}
-              </Button>
-            </Actions>
-          </Alert>
-        </Block>
+        <RemoveConfirm
+          explain={t('setup.inbound.remove.explain')}
+          confirmLabel={t('setup.inbound.remove.confirm')}
+          cancelLabel={t('setup.inbound.remove.cancel')}
+          busy={busy}
+          onConfirm={() => remove.mutate()}
+          onCancel={() => setConfirmRemove(false)}
+        />
       )}
 
       {consentUrl && (
@@ -248,10 +238,11 @@ export function InboundSection({
 
       <Block aria-live="polite">
         {install.data && install.data.kind !== 'consent' && (
-          <Result
+          <PlanOutcome
             outcome={install.data.result}
             success="setup.inbound.installed"
             failure="setup.inbound.failed"
+            testId="inbound-summary"
           />
         )}
         {install.isError && (
@@ -260,10 +251,11 @@ export function InboundSection({
           </StatusMessage>
         )}
         {remove.data && (
-          <Result
+          <PlanOutcome
             outcome={remove.data.result}
             success="setup.inbound.remove.done"
             failure="setup.inbound.remove.failed"
+            testId="inbound-summary"
           />
         )}
         {remove.isError && (
@@ -339,38 +331,5 @@ function Installed({
         )}
       </Actions>
     </>
-  );
-}
-
-function Result({
-  outcome,
-  success,
-  failure,
-}: {
-  outcome: ApplyOutcome;
-  success: 'setup.inbound.installed' | 'setup.inbound.remove.done';
-  failure: 'setup.inbound.failed' | 'setup.inbound.remove.failed';
-}) {
-  const { t } = useI18n();
-  if (outcome.ok) {
-    return (
-      <Alert type="success" role="status">
-        <Alert.Paragraph>{t(success)}</Alert.Paragraph>
-        <ProvisionSummary steps={outcome.done} testId="inbound-summary" />
-      </Alert>
-    );
-  }
-  return (
-    <Alert type="error" role="alert">
-      <Alert.Paragraph>
-        {t(failure, { reason: describeStepFailure(t, outcome.failed) })}
-      </Alert.Paragraph>
-      {outcome.done.length > 0 && (
-        <>
-          <Alert.Paragraph>{t('setup.sync.done_before_failure')}</Alert.Paragraph>
-          <ProvisionSummary steps={outcome.done} testId="inbound-summary" />
-        </>
-      )}
-    </Alert>
   );
 }

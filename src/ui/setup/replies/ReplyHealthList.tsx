@@ -1,0 +1,48 @@
+import type { ReplyPathHealth } from '../../../reply/path/read';
+import { useI18n } from '../../common/I18nProvider';
+import { Failed, Lines } from '../layout';
+
+interface Line {
+  key: string;
+  ok: boolean;
+  text: string;
+}
+
+/** One line per part of the reply path, each from the live read. */
+export function ReplyHealthList({ health }: { health: ReplyPathHealth }) {
+  const { t } = useI18n();
+  const lines: Line[] = [
+    {
+      key: 'webhook',
+      ok: health.webhook === 'ok',
+      text: t(`setup.reply_path.health.webhook_${health.webhook}`),
+    },
+    {
+      key: 'trigger',
+      ok: health.trigger === 'ok',
+      text: t(`setup.reply_path.health.trigger_${health.trigger}`),
+    },
+    {
+      key: 'flow',
+      ok: health.flow === 'ok' && health.flowMetric !== 'other',
+      text:
+        health.flow === 'ok' && health.flowMetric === 'other'
+          ? t('setup.reply_path.health.flow_other_metric')
+          : t(`setup.reply_path.health.flow_${health.flow}`),
+    },
+    {
+      key: 'setting',
+      ok: health.setting === 'ok',
+      text: t(`setup.reply_path.health.setting_${health.setting}`),
+    },
+  ];
+  return (
+    <Lines data-testid="reply-path-health">
+      {lines.map((line) => (
+        <li key={line.key} data-health={line.key} data-ok={line.ok}>
+          {line.ok ? line.text : <Failed>{line.text}</Failed>}
+        </li>
+      ))}
+    </Lines>
+  );
+}
