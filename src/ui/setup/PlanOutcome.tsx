@@ -3,7 +3,8 @@ import type { MessageKey } from '../../i18n';
 import type { ApplyOutcome } from '../../provision';
 import { useI18n } from '../common/I18nProvider';
 import { ProvisionSummary } from './ProvisionSummary';
-import { describeStepFailure } from './reasons';
+import { StatusMessage } from '../common/StatusMessage';
+import { describeError, describeStepFailure } from './reasons';
 
 /**
  * How an applied plan ended: success with what each step did, or the failed step (its status and
@@ -42,5 +43,32 @@ export function PlanOutcome({
         </>
       )}
     </Alert>
+  );
+}
+
+/**
+ * What an Install or Remove ended in: the applied plan's outcome, or the error that stopped it
+ * before any step (a read that failed); nothing while neither exists.
+ */
+export function ApplyResult({
+  outcome,
+  error,
+  success,
+  failure,
+  testId,
+}: {
+  outcome: ApplyOutcome | undefined;
+  error: unknown;
+  success: MessageKey;
+  failure: MessageKey;
+  testId: string;
+}) {
+  const { t } = useI18n();
+  if (outcome) {
+    return <PlanOutcome outcome={outcome} success={success} failure={failure} testId={testId} />;
+  }
+  if (!error) return null;
+  return (
+    <StatusMessage kind="error">{t(failure, { reason: describeError(t, error) })}</StatusMessage>
   );
 }

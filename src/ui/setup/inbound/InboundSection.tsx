@@ -32,7 +32,7 @@ import { StatusMessage } from '../../common/StatusMessage';
 import { Actions, Block } from '../layout';
 import { ProvisionSummary } from '../ProvisionSummary';
 import { setupKeys } from '../queries';
-import { PlanOutcome } from '../PlanOutcome';
+import { ApplyResult } from '../PlanOutcome';
 import { describeError } from '../reasons';
 import { RemoveConfirm } from '../RemoveConfirm';
 import { Section } from '../Section';
@@ -237,32 +237,20 @@ export function InboundSection({
       )}
 
       <Block aria-live="polite">
-        {install.data && install.data.kind !== 'consent' && (
-          <PlanOutcome
-            outcome={install.data.result}
-            success="setup.inbound.installed"
-            failure="setup.inbound.failed"
-            testId="inbound-summary"
-          />
-        )}
-        {install.isError && (
-          <StatusMessage kind="error">
-            {t('setup.inbound.failed', { reason: describeError(t, install.error) })}
-          </StatusMessage>
-        )}
-        {remove.data && (
-          <PlanOutcome
-            outcome={remove.data.result}
-            success="setup.inbound.remove.done"
-            failure="setup.inbound.remove.failed"
-            testId="inbound-summary"
-          />
-        )}
-        {remove.isError && (
-          <StatusMessage kind="error">
-            {t('setup.inbound.remove.failed', { reason: describeError(t, remove.error) })}
-          </StatusMessage>
-        )}
+        <ApplyResult
+          outcome={install.data?.kind === 'consent' ? undefined : install.data?.result}
+          error={install.error}
+          success="setup.inbound.installed"
+          failure="setup.inbound.failed"
+          testId="inbound-summary"
+        />
+        <ApplyResult
+          outcome={remove.data?.result}
+          error={remove.error}
+          success="setup.inbound.remove.done"
+          failure="setup.inbound.remove.failed"
+          testId="inbound-summary"
+        />
       </Block>
 
       {state.data && healthOf(state.data, Date.now()).installed && (

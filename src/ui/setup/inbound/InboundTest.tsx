@@ -1,10 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Button } from '@zendeskgarden/react-buttons';
-import { Field, Input } from '@zendeskgarden/react-forms';
 import { Alert } from '@zendeskgarden/react-notifications';
 import { Paragraph } from '@zendeskgarden/react-typography';
 import { useState, type FormEvent } from 'react';
-import styled from 'styled-components';
 import { phoneIfKnownNow, type KlaviyoClient } from '../../../klaviyo';
 import { findTestTicket, TEST_WORD } from '../../../inbound/test-text';
 import type { Transport } from '../../../transport';
@@ -12,16 +10,13 @@ import { useZaf } from '../../../zaf/context';
 import { useI18n } from '../../common/I18nProvider';
 import { StatusMessage } from '../../common/StatusMessage';
 import { Actions, Block } from '../layout';
+import { PhoneField } from '../PhoneField';
 import { setupKeys } from '../queries';
 import { describeError } from '../reasons';
 
 /** How long the page waits for the test text, and how often it looks. */
 export const TEST_WAIT_MS = 3 * 60_000;
 export const TEST_POLL_MS = 3_000;
-
-const Narrow = styled.div`
-  max-width: 320px;
-`;
 
 interface Running {
   phone: string;
@@ -81,24 +76,12 @@ export function InboundTest({
     <Block $top="md" data-testid="inbound-test">
       <Paragraph>{t('setup.inbound.test.hint', { word: TEST_WORD })}</Paragraph>
       <form onSubmit={start} noValidate>
-        <Narrow>
-          <Field>
-            <Field.Label>{t('setup.inbound.test.phone')}</Field.Label>
-            <Input
-              type="tel"
-              autoComplete="tel"
-              value={typed}
-              placeholder="+14155550100"
-              onChange={(e) => setTyped(e.target.value)}
-              validation={problem ? 'error' : undefined}
-            />
-            {problem && (
-              <Field.Message validation="error" role="alert">
-                {problem}
-              </Field.Message>
-            )}
-          </Field>
-        </Narrow>
+        <PhoneField
+          label={t('setup.inbound.test.phone')}
+          value={typed}
+          problem={problem}
+          onChange={setTyped}
+        />
         <Actions $top="xs">
           <Button type="submit" disabled={waiting}>
             {t('setup.inbound.test.start')}

@@ -1,17 +1,11 @@
 import type { ReplyPathHealth } from '../../../reply/path/read';
 import { useI18n } from '../../common/I18nProvider';
-import { Failed, Lines } from '../layout';
-
-interface Line {
-  key: string;
-  ok: boolean;
-  text: string;
-}
+import { HealthLines, type HealthLine } from '../HealthLines';
 
 /** One line per part of the reply path, each from the live read. */
 export function ReplyHealthList({ health }: { health: ReplyPathHealth }) {
   const { t } = useI18n();
-  const lines: Line[] = [
+  const lines: HealthLine[] = [
     {
       key: 'webhook',
       ok: health.webhook === 'ok',
@@ -36,13 +30,5 @@ export function ReplyHealthList({ health }: { health: ReplyPathHealth }) {
       text: t(`setup.reply_path.health.setting_${health.setting}`),
     },
   ];
-  return (
-    <Lines data-testid="reply-path-health">
-      {lines.map((line) => (
-        <li key={line.key} data-health={line.key} data-ok={line.ok}>
-          {line.ok ? line.text : <Failed>{line.text}</Failed>}
-        </li>
-      ))}
-    </Lines>
-  );
+  return <HealthLines lines={lines} testId="reply-path-health" />;
 }

@@ -20,7 +20,7 @@ import { useI18n } from '../../common/I18nProvider';
 import { StatusMessage } from '../../common/StatusMessage';
 import { Invocations } from '../HealthSection';
 import { Actions, Block } from '../layout';
-import { PlanOutcome } from '../PlanOutcome';
+import { ApplyResult } from '../PlanOutcome';
 import { ProvisionSummary } from '../ProvisionSummary';
 import { setupKeys } from '../queries';
 import { describeError } from '../reasons';
@@ -195,32 +195,20 @@ export function ReplyPathSection({
       )}
 
       <Block aria-live="polite">
-        {install.data && (
-          <PlanOutcome
-            outcome={install.data.result}
-            success="setup.reply_path.installed"
-            failure="setup.reply_path.failed"
-            testId="reply-path-summary"
-          />
-        )}
-        {install.isError && (
-          <StatusMessage kind="error">
-            {t('setup.reply_path.failed', { reason: describeError(t, install.error) })}
-          </StatusMessage>
-        )}
-        {remove.data && (
-          <PlanOutcome
-            outcome={remove.data.result}
-            success="setup.reply_path.remove.done"
-            failure="setup.reply_path.remove.failed"
-            testId="reply-path-summary"
-          />
-        )}
-        {remove.isError && (
-          <StatusMessage kind="error">
-            {t('setup.reply_path.remove.failed', { reason: describeError(t, remove.error) })}
-          </StatusMessage>
-        )}
+        <ApplyResult
+          outcome={install.data?.result}
+          error={install.error}
+          success="setup.reply_path.installed"
+          failure="setup.reply_path.failed"
+          testId="reply-path-summary"
+        />
+        <ApplyResult
+          outcome={remove.data?.result}
+          error={remove.error}
+          success="setup.reply_path.remove.done"
+          failure="setup.reply_path.remove.failed"
+          testId="reply-path-summary"
+        />
       </Block>
 
       {state.data?.webhook && (

@@ -1,10 +1,8 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Button } from '@zendeskgarden/react-buttons';
-import { Field, Input } from '@zendeskgarden/react-forms';
 import { Alert } from '@zendeskgarden/react-notifications';
 import { Paragraph } from '@zendeskgarden/react-typography';
 import { useState, type FormEvent } from 'react';
-import styled from 'styled-components';
 import { phoneIfKnownNow, type KlaviyoClient } from '../../../klaviyo';
 import { checkTestReply, createTestTicket } from '../../../reply/path/test-reply';
 import type { Transport } from '../../../transport';
@@ -14,12 +12,9 @@ import { useI18n } from '../../common/I18nProvider';
 import { StatusMessage } from '../../common/StatusMessage';
 import { TEST_POLL_MS, TEST_WAIT_MS } from '../inbound/InboundTest';
 import { Actions, Block } from '../layout';
+import { PhoneField } from '../PhoneField';
 import { setupKeys } from '../queries';
 import { describeError } from '../reasons';
-
-const Narrow = styled.div`
-  max-width: 320px;
-`;
 
 interface Running {
   phone: string;
@@ -97,24 +92,12 @@ export function ReplyTest({
     <Block $top="md" data-testid="reply-test">
       <Paragraph>{t('setup.reply_path.test.hint')}</Paragraph>
       <form onSubmit={start} noValidate>
-        <Narrow>
-          <Field>
-            <Field.Label>{t('setup.reply_path.test.phone')}</Field.Label>
-            <Input
-              type="tel"
-              autoComplete="tel"
-              value={typed}
-              placeholder="+14155550100"
-              onChange={(e) => setTyped(e.target.value)}
-              validation={problem ? 'error' : undefined}
-            />
-            {problem && (
-              <Field.Message validation="error" role="alert">
-                {problem}
-              </Field.Message>
-            )}
-          </Field>
-        </Narrow>
+        <PhoneField
+          label={t('setup.reply_path.test.phone')}
+          value={typed}
+          problem={problem}
+          onChange={setTyped}
+        />
         <Actions $top="xs">
           <Button type="submit" disabled={create.isPending || waiting}>
             {create.isPending
