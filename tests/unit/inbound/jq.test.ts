@@ -3,7 +3,7 @@
  * flow hands them: what the customer texted must reach Zendesk exactly, and each branch
  * (comment, reopen, follow-up, keyword, duplicate) must be the one a native SMS channel takes.
  */
-import { json } from 'jq-wasm';
+import { jqWasm } from '../../../dev/zis/jq';
 import { inboundFlow, SUBSCRIPTION_KEYWORDS } from '../../../src/inbound/bundle';
 import { AGAIN, BUILD_TICKET, BUILD_USER, NORMALIZE, PICK, SETTLE } from '../../../src/inbound/jq';
 import type { ZisPassState } from '../../../src/inbound/zis-types';
@@ -20,7 +20,7 @@ const constants = (
 // jq answers are whatever the program builds: read loosely, asserted exactly.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Loose = any;
-const run = (expr: string, data: unknown) => json(JSON.stringify(data), expr) as Promise<Loose>;
+const run = (expr: string, data: unknown) => jqWasm(data, expr) as Promise<Loose>;
 
 const input = (over: Record<string, unknown> = {}) => ({
   v: '1',
